@@ -584,8 +584,9 @@ _GEOMAP_REQUIRED = ("event_date", "latitude", "longitude")
 def _geomap_frame(frame: pd.DataFrame, path: Path, fmt: str) -> pd.DataFrame:
     """Check a table in geomap's own columns; unresolved places and dates may stay."""
     reasons = frame.pop("_reason").astype(object).copy()
-    if (reasons == "").any():
-        _require(frame, _GEOMAP_REQUIRED, path, fmt)
+    if len(frame):
+        # GeoJSON keeps the point in the geometry, which may be null everywhere.
+        _require(frame, ("event_date",) if fmt == "geojson" else _GEOMAP_REQUIRED, path, fmt)
     _coordinates(frame, reasons, _text(frame, "latitude"), _text(frame, "longitude"),
                  required=False)
     raw_dates = _text(frame, "event_date")
@@ -595,8 +596,18 @@ def _geomap_frame(frame: pd.DataFrame, path: Path, fmt: str) -> pd.DataFrame:
     _precision(frame, reasons, "time_precision", TIME_PRECISIONS, default="day")
     _precision(frame, reasons, "geo_precision", GEO_PRECISIONS, default="unknown")
     _fill_ids(frame, path)
+    _fill_crosswalk(frame)
     frame["_reason"] = reasons
     return frame
+
+
+def _fill_crosswalk(frame: pd.DataFrame) -> None:
+    """Fill empty ACLED, CAMEO and PLOVER columns from the category's crosswalk."""
+    category = _text(frame, "category")
+    for column in ("event_type", "sub_event_type", "cameo_code", "plover"):
+        current = _text(frame, column)
+        fill = category.map(lambda c, col=column: crosswalk(c)[col])
+        frame[column] = current.where(current != "", fill)
 
 
 def _precision(frame: pd.DataFrame, reasons: pd.Series, column: str,
@@ -996,8 +1007,11 @@ def _read_gdelt(text: str, path: Path) -> pd.DataFrame:
     out["event_id"] = "gdelt-" + _text(frame, "globaleventid")
     _coordinates(out, reasons, _text(frame, "actiongeo_lat"), _text(frame, "actiongeo_long"),
                  required=True)
-    parsed = _dates(reasons, _text(frame, "sqldate"), ("%Y%m%d",), required=True,
-                    latest=_latest_observed())
+    raw_date = _text(frame, "sqldate")
+    # strptime would read "2021082" as 2 August; GDELT always writes eight digits.
+    _reject(reasons, (raw_date != "") & ~raw_date.str.fullmatch(r"\d{8}"),
+            "SQLDATE " + raw_date.map(repr) + " is not YYYYMMDD")
+    parsed = _dates(reasons, raw_date, ("%Y%m%d",), required=True, latest=_latest_observed())
     out["event_date"] = _iso(parsed)
     out["time_precision"] = "day"
     out["geo_precision"] = _code_map(_text(frame, "actiongeo_type"), GDELT_GEO_PRECISION,

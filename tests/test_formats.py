@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from geomap.exceptions import ExportError, FormatError, InputError
+from geomap.exceptions import ExportError, FormatError, GeomapError, InputError
 from geomap.formats import (
     LoadResult,
     counts_message,
@@ -155,3 +161,282 @@ def test_utf16_and_latin1_are_read(tmp_path):
         path = tmp_path / f"{encoding}.csv"
         path.write_bytes(text.encode(encoding))
         assert load_events(path).events.loc[0, "location"] == "Hérat"
+
+
+# --------------------------------------------------------------- GeoJSON and JSON
+
+
+def test_geojson_reader_takes_point_from_geometry():
+    result = load_events(DATA / "events.geojson")
+    assert result.format == "geojson"
+    first = result.events.iloc[0]
+    assert (first["latitude"], first["longitude"]) == (34.5167, 69.1833)
+    assert first["destination_name"] == "Doha"
+    assert first["destination_latitude"] == 25.2854
+    assert first["cameo_code"] == "074"  # filled from the category's crosswalk
+    assert pd.isna(result.events.iloc[1]["latitude"])
+    assert [row for row, _ in result.rejected] == [3, 4, 5, 6]
+    assert "'LineString' is not a Point" in result.rejected[0][1]
+    assert "outside [-90, 90]" in result.rejected[2][1]
+
+
+def test_json_reader_reports_records():
+    result = load_events(DATA / "events.json")
+    assert result.format == "json"
+    assert list(result.events["event_id"]) == ["j1", "j2"]
+    assert list(result.events["planned"]) == [False, True]
+    assert result.events.loc[0, "char_end"] == 40
+    assert dict(result.rejected) == {
+        3: "latitude 'north' is not a number",
+        4: "date '20210916' is not a date",
+        5: "record is not an object",
+    }
+
+
+# ----------------------------------------------------------------------------- ACLED
+
+
+@pytest.fixture(scope="module")
+def acled() -> LoadResult:
+    return load_events(DATA / "acled_afghanistan.csv")
+
+
+def test_acled_detected_and_bad_rows_reported(acled):
+    assert acled.format == "acled"
+    assert read_counts(acled) == (10, 5, 5)
+    reasons = dict(acled.rejected)
+    assert sorted(reasons) == [6, 7, 8, 9, 10]
+    assert "missing" in reasons[6]
+    assert "269.7" in reasons[7]
+    assert "'2021-13-45'" in reasons[8]
+    assert "future" in reasons[9]
+    assert "geo_precision '9'" in reasons[10]
+
+
+def test_acled_crosswalk_keeps_acled_types(acled):
+    events = acled.events.set_index("event_id")
+    bomb = events.loc["AFG50002"]
+    assert (bomb["category"], bomb["event_type"], bomb["sub_event_type"]) == (
+        "armed_clash", "Explosions/Remote violence", "Suicide bomb")
+    assert (bomb["cameo_code"], bomb["plover"]) == ("183", "ASSAULT")
+    assert events.loc["AFG50003", "category"] == "diplomacy"
+    assert events.loc["AFG50004", "category"] == "political"
+    assert events.loc["AFG50010", "category"] == "military_deployment"
+
+
+def test_acled_fields(acled):
+    events = acled.events.set_index("event_id")
+    bomb = events.loc["AFG50002"]
+    assert bomb["quote"].startswith("On 26 August 2021, a suicide bomber")
+    assert bomb["source"] == "ACLED; Reuters"
+    assert bomb["magnitude"] == 170 and bomb["magnitude_unit"] == "fatalities"
+    assert bomb["country"] == "AF"
+    assert bomb["actors"] == "Islamic State (Afghanistan); Civilians (Afghanistan)"
+    assert bomb["article_id"] == "acled_afghanistan"
+    assert bomb["dataset"] == "ACLED"
+    protest = events.loc["AFG50004"]
+    assert protest["actors"] == "Protesters (Afghanistan); Women (Afghanistan)"
+
+
+def test_acled_precisions(acled):
+    events = acled.events.set_index("event_id")
+    assert events.loc["AFG50001", ["time_precision", "geo_precision"]].tolist() == [
+        "day", "exact"]
+    # Month precision starts on the first of the month, as the contract asks.
+    assert events.loc["AFG50003", ["event_date", "time_precision", "geo_precision"]].tolist() == [
+        "2021-08-01", "month", "near"]
+    assert events.loc["AFG50004", ["time_precision", "geo_precision"]].tolist() == [
+        "week", "province"]
+    assert events.loc["AFG50010", "event_date"] == "2021-08-15"  # "15 August 2021"
+
+
+def test_acled_missing_columns(tmp_path):
+    path = tmp_path / "acled.csv"
+    path.write_text("event_id_cnty,event_date,latitude\nAFG1,2021-08-15,34\n")
+    with pytest.raises(FormatError, match=r"acled\.csv.*\['event_type', 'longitude'\]"):
+        load_events(path)
+
+
+# ------------------------------------------------------------------------- UCDP GED
+
+
+def test_ucdp_full_codebook_columns():
+    result = load_events(DATA / "ucdp_ged_sample.csv")
+    assert result.format == "ucdp"
+    events = result.events.set_index("event_id")
+    assert list(events.index) == [f"ucdp-23600{i}" for i in (1, 2, 3, 4, 6)]
+    kunduz = events.loc["ucdp-236001"]
+    assert kunduz[["event_date", "time_precision", "geo_precision", "country"]].tolist() == [
+        "2016-10-03", "day", "exact", "AF"]
+    assert kunduz["magnitude"] == 18 and kunduz["magnitude_unit"] == "deaths"
+    assert kunduz["location"] == "Kunduz town"
+    assert kunduz["quote"].startswith("Pajhwok Afghan News,2016-10-03")
+    assert kunduz["source"] == "UCDP GED; Pajhwok Afghan News"
+    assert events.loc["ucdp-236002", ["time_precision", "geo_precision", "country"]].tolist() == [
+        "week", "district", "PK"]
+    one_sided = events.loc["ucdp-236003"]
+    assert one_sided[["category", "event_type", "event_date", "time_precision"]].tolist() == [
+        "armed_clash", "Violence against civilians", "2016-07-01", "month"]
+    assert events.loc["ucdp-236004", ["geo_precision", "time_precision"]].tolist() == [
+        "country", "year"]
+    # Swapped coordinates are caught by the latitude range.
+    assert dict(result.rejected) == {
+        6: "latitude 'NA' is not a number",
+        8: "type_of_violence '4' is not 1, 2 or 3",
+        9: "date '2016-02-30' is not a date",
+    }
+
+
+def test_ucdp_subset_with_year_only():
+    result = load_events(DATA / "ucdp_subset_sample.csv")
+    assert result.format == "ucdp"
+    first = result.events.iloc[0]
+    assert first[["event_date", "time_precision", "geo_precision", "category"]].tolist() == [
+        "2001-01-01", "year", "near", "armed_clash"]
+    assert first["magnitude"] == 10  # deaths_a + deaths_b + civilians + unknown
+    assert result.rejected == [(4, "date '2011x-01-01' is not a date")]
+
+
+REAL_UCDP = Path("/work/shared/data/events/ucdp_ged_afghanistan_pakistan_2001_2016.csv")
+
+
+@pytest.mark.skipif(not REAL_UCDP.exists(), reason=f"real UCDP subset not present at {REAL_UCDP}")
+def test_real_ucdp_subset_loads_every_event():
+    result = load_events(REAL_UCDP)
+    events = result.events
+    assert result.format == "ucdp"
+    assert result.rejected == []
+    assert len(events) == 22_070
+    assert events["latitude"].between(24.86, 37.67).all()
+    assert events["longitude"].between(60.58, 74.59).all()
+    assert events["country"].value_counts().to_dict() == {"AF": 18_127, "PK": 3_943}
+    assert events["magnitude"].sum() == 129_046
+    assert events["event_id"].is_unique
+    validate_events(events)
+
+
+# ---------------------------------------------------------------------------- GDELT
+
+
+@pytest.fixture(scope="module")
+def gdelt() -> LoadResult:
+    return load_events(DATA / "20210827000000.export.CSV")
+
+
+def test_gdelt_detected_without_header(gdelt):
+    assert gdelt.format == "gdelt"
+    assert dict(gdelt.rejected) == {
+        5: "expected 61 fields, found 60",
+        6: "no coordinates",
+        7: "SQLDATE '2021082' is not YYYYMMDD",
+    }
+
+
+def test_gdelt_cameo_crosswalk_and_precision(gdelt):
+    events = gdelt.events.set_index("event_id")
+    call = events.loc["gdelt-1005000001"]
+    assert call[["category", "cameo_code", "plover", "event_date"]].tolist() == [
+        "meeting", "040", "CONSULT", "2021-08-25"]
+    assert call[["geo_precision", "country", "location"]].tolist() == [
+        "exact", "RU", "Moscow, Moskva, Russia"]  # FIPS RS is ISO RU
+    assert call["source"] == "GDELT; https://example.org/putin-xi-call"
+    assert call["actors"] == "RUSSIA; CHINA"
+    assert events.loc["gdelt-1005000002", "category"] == "armed_clash"
+    drills = events.loc["gdelt-1005000003"]
+    assert drills[["category", "geo_precision", "country"]].tolist() == [
+        "military_exercise", "province", "TJ"]  # FIPS TI is ISO TJ
+    assert events.loc["gdelt-1005000004", ["category", "geo_precision"]].tolist() == [
+        "diplomacy", "country"]
+
+
+def test_gdelt_wrong_width_is_a_format_error(tmp_path):
+    path = tmp_path / "old.export.CSV"
+    path.write_text("\t".join(["1"] * 58) + "\n")
+    with pytest.raises(FormatError, match="58 tab-separated columns"):
+        load_events(path, format="gdelt")
+
+
+# ------------------------------------------------------------------ detection, names
+
+
+@pytest.mark.parametrize(("name", "fmt"), [
+    ("geomap_events.csv", "geomap"), ("events.geojson", "geojson"), ("events.json", "json"),
+    ("acled_afghanistan.csv", "acled"), ("ucdp_ged_sample.csv", "ucdp"),
+    ("ucdp_subset_sample.csv", "ucdp"), ("20210827000000.export.CSV", "gdelt"),
+])
+def test_named_format_matches_detected(name, fmt):
+    detected = load_events(DATA / name)
+    named = load_events(DATA / name, format=fmt)
+    assert detected.format == named.format == fmt
+    pd.testing.assert_frame_equal(detected.events, named.events)
+
+
+def test_wrong_named_format_names_missing_columns():
+    with pytest.raises(FormatError, match=r"read as acled lacks required columns"):
+        load_events(DATA / "ucdp_ged_sample.csv", format="acled")
+
+
+def test_dataset_tables_round_trip(acled, tmp_path):
+    path = save_events(acled.events, tmp_path / "acled.geojson")
+    pd.testing.assert_frame_equal(load_events(path).events, acled.events)
+
+
+# ------------------------------------------------------------------ property tests
+
+_NAMES = ["event_id", "event_date", "latitude", "longitude", "category", "event_id_cnty",
+          "event_type", "where_prec", "id", "year", "date_start", "date_prec", "side_b",
+          "time_precision", "geo_precision", "type_of_violence", "planned", "char_start", "x"]
+_FORMATS = [None, "geomap", "geojson", "json", "parquet", "acled", "ucdp", "gdelt"]
+
+
+def _load_or_geomap_error(data: bytes, fmt: str | None, suffix: str = ".csv") -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"input{suffix}"
+        path.write_bytes(data)
+        try:
+            result = load_events(path, format=fmt)
+        except GeomapError:
+            return
+        assert result.n_read == result.n_accepted + result.n_rejected
+        assert result.events["latitude"].dropna().between(-90, 90).all()
+        assert result.events["longitude"].dropna().between(-180, 180).all()
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.binary(max_size=400), fmt=st.sampled_from(_FORMATS))
+def test_readers_raise_only_geomap_errors_on_bytes(data, fmt):
+    _load_or_geomap_error(data, fmt)
+
+
+_CELL = st.one_of(st.text(max_size=12), st.sampled_from(
+    ["", "nan", "NaN", "inf", "-1e400", "91", "34.5", "69.2", "2021-08-25", "20210825",
+     "15 August 2021", "9999-12-31", "0001-01-01", "1", "2", "7", "true", '"', "\t", "\r"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(header=st.lists(st.sampled_from(_NAMES), min_size=1, max_size=8),
+       rows=st.lists(st.lists(_CELL, max_size=9), max_size=6),
+       fmt=st.sampled_from(_FORMATS))
+def test_readers_raise_only_geomap_errors_on_csv_text(header, rows, fmt):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    _load_or_geomap_error(buffer.getvalue().encode("utf-8"), fmt)
+
+
+_JSON_VALUE = st.recursive(
+    st.none() | st.booleans() | st.floats() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(_NAMES), inner,
+                                                                max_size=4),
+    max_leaves=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=_JSON_VALUE, as_features=st.booleans())
+def test_json_readers_raise_only_geomap_errors(value, as_features):
+    if as_features:
+        value = {"type": "FeatureCollection", "features": value if isinstance(value, list) else [
+            {"type": "Feature", "geometry": value, "properties": value}]}
+    data = json.dumps(value).encode("utf-8")
+    _load_or_geomap_error(data, None, ".geojson" if as_features else ".json")
