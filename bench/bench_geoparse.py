@@ -1,0 +1,110 @@
+"""Benchmark geomap's geoparser on the shared development corpora.
+
+Runs ``../shared/geoparse-dev/evaluate.py`` (the scorer CONTRACTS.md names) on
+TR-News and GeoVirus, once with :func:`geomap.geoparse.geoparse` and once with a
+naive baseline in the same run (every capitalised word sequence that is a
+gazetteer name, at its most populous place), and prints recognition
+precision/recall/F1 (exact spans), accuracy within 161 km, and documents per
+second for both, with the ratio.
+
+The corpora are read where they lie; nothing is copied into the project.
+
+Usage::
+
+    .venv/bin/python bench/bench_geoparse.py [--corpus trnews --corpus geovirus] [--max-docs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EVALUATE = Path(os.environ.get("GEOPARSE_DEV", ROOT.parent / "shared" / "geoparse-dev")) / "evaluate.py"
+CORPORA = ("trnews", "geovirus")
+_CAPS = re.compile(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*")
+
+
+def geomap_predict(text: str) -> list[dict]:
+    """Predictions of geomap's geoparser in the scorer's format."""
+    from geomap.geoparse import geoparse
+
+    return [m.to_dict() for m in geoparse(text)]
+
+
+def baseline_predict(text: str) -> list[dict]:
+    """Naive baseline: the longest capitalised n-gram that is a gazetteer name, most populous place."""
+    from geomap.gazetteer import load_gazetteer, normalize_name
+
+    gaz = load_gazetteer()
+    found = []
+    for run in _CAPS.finditer(text):
+        words = list(re.finditer(r"\S+", run.group()))
+        i = 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                start = run.start() + words[i].start()
+                end = run.start() + words[j - 1].end()
+                name = text[start:end].rstrip(".,'")
+                end = start + len(name)
+                if gaz.has_key(normalize_name(name)):
+                    place = gaz.lookup(name)[0]
+                    found.append({"start": start, "end": end, "name": name, "lat": place.lat,
+                                  "lon": place.lon, "geonameid": place.geonameid})
+                    i = j - 1
+                    break
+            i += 1
+    return found
+
+
+def run_scorer(function: str, corpus: str, *, max_docs: int = 0) -> dict:
+    """Run evaluate.py on one corpus with one of this file's functions; return its JSON summary."""
+    command = [sys.executable, str(EVALUATE), "--module", f"{__file__}:{function}",
+               "--corpus", corpus, "--quiet", "--name", function]
+    if max_docs:
+        command += ["--max-docs", str(max_docs)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    if done.returncode != 0:
+        msg = f"evaluate.py failed on {corpus!r} with {function!r}: {done.stderr.strip()[-500:]}"
+        raise RuntimeError(msg)
+    return json.loads(done.stdout.strip().splitlines()[-1])["results"][corpus]
+
+
+def _figures(result: dict) -> dict:
+    rec = result["recognition"]["exact"]
+    res = result["resolution"]["exact"]
+    return {"P": rec["precision"], "R": rec["recall"], "F1": rec["f1"],
+            "acc161": res["acc161"], "docs_s": result["throughput"]["docs_per_s"]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the comparison table; return a process exit code."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", action="append", help="corpus name; default trnews and geovirus")
+    parser.add_argument("--max-docs", type=int, default=0)
+    args = parser.parse_args(argv)
+    if not EVALUATE.is_file():
+        print(f"bench_geoparse: scorer {str(EVALUATE)!r} not found; skipped", file=sys.stderr)
+        return 0
+    rows = []
+    for corpus in args.corpus or CORPORA:
+        for function in ("geomap_predict", "baseline_predict"):
+            rows.append((corpus, function, _figures(run_scorer(function, corpus, max_docs=args.max_docs))))
+    print(f"{'corpus':<10} {'system':<17} {'P':>6} {'R':>6} {'F1':>6} {'acc161':>7} {'docs/s':>8}")
+    for corpus, function, f in rows:
+        print(f"{corpus:<10} {function:<17} {f['P']:6.3f} {f['R']:6.3f} {f['F1']:6.3f} "
+              f"{f['acc161']:7.3f} {f['docs_s']:8.1f}")
+    for corpus in args.corpus or CORPORA:
+        ours, base = [f for c, _, f in rows if c == corpus]
+        print(f"{corpus}: F1 x{ours['F1'] / max(base['F1'], 1e-9):.2f}, "
+              f"acc161 x{ours['acc161'] / max(base['acc161'], 1e-9):.2f} over the baseline")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

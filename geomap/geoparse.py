@@ -1,0 +1,869 @@
+"""Find the place names in English news text and put each on the map, offline.
+
+:func:`geoparse` works in three passes over the text, with no statistical model:
+
+1. **Candidates.** The text is cut into tokens and into runs of capitalised
+   tokens (joined by lower-case connectors such as *of*, *de*, *-e-*). Inside a
+   run the longest span whose normalised form is a gazetteer name wins, so
+   "Hamid Karzai International Airport" is one place, not a person and a
+   building.
+2. **Recognition.** A candidate is kept or dropped by the words around it:
+   a title before it (*President* Biden), another unknown capitalised word
+   beside it (Dominic *Raab*, *Xi* Jinping, *South China Morning Post*,
+   *Paris Police Department*), a surname already seen in the document, a
+   common English word, a small village with no locative cue. Demonyms and
+   adjectives (Afghan, Tajik, Chinese) are **not** place mentions by default:
+   they name people or things from a place, not a location (CONTRACTS.md);
+   ``geoparse(text, demonyms=True)`` reports them at their country.
+3. **Resolution.** Each kept name ranks its gazetteer candidates by prior
+   (population, or a size for provinces, countries and features) plus the
+   document's context: the countries other names resolve to, nearness to
+   unambiguous places, "City, Region" pairs, and kind words around the name
+   ("the city of Panj", "Kunduz province"). "Panj" beside Dushanbe is the Tajik
+   town; "Georgia" beside Atlanta is the US state.
+
+Names that look like places by their form ("Metcalfe County") but are not in
+the gazetteer are reported with ``resolved=False`` and no coordinates.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+
+from geomap.gazetteer import (
+    Gazetteer,
+    Place,
+    distance_km,
+    load_gazetteer,
+    normalize_name,
+    place_weight,
+    rank_candidates,
+)
+
+# ----------------------------------------------------------------------------- word tables
+# These tables describe English, not answers: words that head or follow names
+# of people and organisations, and words that are never place names.
+
+TITLES = frozenset(
+    """president presidents minister ministers secretary chancellor premier governor gov gov.
+    senator sen sen. rep rep. representative congressman congresswoman mayor king queen prince
+    princess emperor sheikh sheik emir ayatollah pope cardinal bishop archbishop reverend rev
+    rev. father sister brother imam mullah general gen gen. colonel col col. lieutenant lt lt.
+    captain capt capt. major sergeant sgt admiral commander marshal chief judge justice
+    ambassador envoy spokesman spokeswoman spokesperson director chairman chairwoman chair
+    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir lord lady dame saint
+    leader deputy vice prime foreign defence defense interior finance health officer
+    coach striker midfielder goalkeeper defender manager captain ceo founder
+    detective constable inspector superintendent sheriff attorney councillor councilor
+    commissioner trooper agent officer nurse doctor""".split()
+)
+
+# Words after a place name that make it a modifier of a person's title, which
+# keeps the place a place ("New York Gov. Andrew Cuomo", "US President").
+TITLE_AFTER = TITLES | frozenset({"government", "authorities", "officials", "official"})
+
+ORG_WORDS = frozenset(
+    """police department ministry university college school academy institute council
+    committee commission party bank post times news herald tribune journal gazette telegraph
+    guardian observer mail daily weekly press radio television tv network channel agency
+    company corporation corp corp. inc inc. ltd ltd. group airlines airways airline railway
+    railways club fc united city' hospital clinic museum library church cathedral mosque
+    temple foundation fund trust association society union federation league board authority
+    service services office bureau court tribunal parliament assembly senate congress
+    army navy force forces guard guards brigade regiment battalion corps command
+    times-picador stadium arena centre center hotel mall market exchange studios records
+    symphony orchestra theatre theater festival prize award cup open games olympics
+    championship series tour motors energy oil gas petroleum airport's""".split()
+)
+
+# Capitalised words that are never part of a place name and end a run.
+STOPWORDS = frozenset(
+    """a an the this that these those it its he she his her they them their we our you your
+    i me my mine who whom whose which what when where why how there here then than
+    and or but nor so yet for if as at by in into on onto of off to from with without
+    within about above across after against along among around before behind below beneath
+    beside between beyond during except inside near outside over past since through
+    throughout toward towards under until unto upon via
+    is are was were be been being am do does did done have has had having will would shall
+    should can could may might must not no yes all any both each few more most other some such
+    only own same too very just also even still now ever never always often
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    today tomorrow yesterday tonight
+    mr mrs ms dr however meanwhile although though because while after before despite
+    many much several one two three four five six seven eight nine ten first second third
+    last next new old said says say according""".split()
+)
+
+# Connectors allowed inside a multi-word place name ("Isle of Man", "Rio de Janeiro").
+CONNECTORS = frozenset(
+    "of de del la le les du des da do dos das di al el and upon on the e i y van von am an".split()
+)
+
+# Modifiers that may stand before a place without making it someone's name.
+MODIFIERS = frozenset(
+    """north south east west northern southern eastern western central northeast northwest
+    southeast southwest northeastern northwestern southeastern southwestern greater upper
+    lower downtown metro metropolitan inner outer mid rural urban coastal occupied""".split()
+)
+
+# Generic words that, capitalised right after a name, make it a proper name of
+# that kind of place ("Kunduz Province", "Panj River").
+KIND_WORDS = {
+    "province": ("province",),
+    "state": ("province",),
+    "region": ("province", "region"),
+    "oblast": ("province",),
+    "governorate": ("province",),
+    "prefecture": ("province",),
+    "county": ("province",),
+    "district": ("province", "city"),
+    "city": ("city",),
+    "town": ("city",),
+    "village": ("city",),
+    "river": ("river",),
+    "lake": ("lake",),
+    "mountains": ("mountain_range", "mountain"),
+    "valley": ("physical",),
+    "airport": ("airport",),
+    "crossing": ("crossing",),
+    "border": ("border",),
+}
+
+# Place-type words whose "X of Y" keeps Y a place ("the city of Panj").
+OF_PLACE_HEADS = {
+    "city": ("city",),
+    "town": ("city",),
+    "village": ("city",),
+    "capital": ("city",),
+    "province": ("province",),
+    "state": ("province",),
+    "region": ("province", "region"),
+    "county": ("province",),
+    "district": ("province", "city"),
+    "island": ("island",),
+    "isle": ("island",),
+    "port": ("city",),
+    "republic": ("country",),
+    "kingdom": ("country",),
+    "gulf": ("sea",),
+    "bay": ("sea",),
+    "sea": ("sea",),
+    "lake": ("lake",),
+    "mount": ("mountain",),
+}
+
+LOCATIVES = frozenset(
+    """in at near from to outside inside into across around toward towards via through
+    throughout within between beyond across off northern southern eastern western central
+    north south east west northeast northwest southeast southwest of""".split()
+)
+
+# Unresolvable names still count as places when their last word says so.
+PLACE_SUFFIXES = frozenset(
+    "county province district township parish governorate oblast prefecture municipality".split()
+)
+
+# Demonyms that no suffix rule derives from their country's name.
+IRREGULAR_DEMONYMS = frozenset(
+    """french dutch swiss welsh irish scottish scots british english spanish polish danish
+    swedish finnish greek czech slovak flemish basque cypriot arab arabs filipino filipinos
+    argentine brit brits briton britons scot dane danes swede swedes finn finns turk turks
+    kurd kurds kurdish pashtun pashtuns uyghur uyghurs uighur uighurs hazara hazaras baluch
+    tamil tamils sikh hindu muslim muslims jewish christian islamic western eastern
+    european europeans african africans asian asians latino hispanic yankee yankees aussie
+    aussies kiwi kiwis gallic teutonic sino anglo malay thai iraqi kuwaiti saudi emirati
+    bengali punjabi sindhi tajik tajiks uzbek uzbeks kazakh kazakhs kyrgyz turkmen afghan
+    afghans""".split()
+)
+
+_DEMONYM_SUFFIXES = ("ians", "ans", "ese", "ish", "ian", "an", "is", "i", "n", "ic", "s")
+
+# ----------------------------------------------------------------------------- tokens
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"  # dotted initialisms: U.S., N.Y., B.C.
+    r"|[^\W\d_](?:[\w]|[\'\u2019\u02bc\-\u2010\u2011](?=[^\W\d_]))*"  # words, Mazar-i-Sharif
+    r"|\d+"
+    r"|[^\w\s]",  # punctuation, one character at a time
+)
+_POSSESSIVE = re.compile(r"[\'\u2019]s$")
+_SENTENCE_END = frozenset(".!?\u2026")
+_GAP = re.compile(r"[ \t\u00a0]+")
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+    index: int
+    sentence_start: bool = False
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def _tokenize(text: str, abbreviations=frozenset()) -> list[_Token]:
+    tokens: list[_Token] = []
+    boundary = True
+    for m in _TOKEN.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        if tokens and start < tokens[-1].end:
+            continue  # the dot of an abbreviation already taken
+        if text[end : end + 1] == "." and (word + "." in abbreviations or word.lower() + "." in TITLES):
+            # "Ky.", "Gov.", "St.": the dot belongs to the word, not to the sentence.
+            word, end = word + ".", end + 1
+        possessive = _POSSESSIVE.search(word)
+        if possessive and len(word) > 2:
+            word, end = word[: possessive.start()], start + possessive.start()
+        tokens.append(_Token(word, start, end, len(tokens), sentence_start=boundary))
+        if word in _SENTENCE_END or "\n\n" in text[end : end + 3]:
+            boundary = True
+        elif word in "\"\u201c\u2018(:;\u2014-" and len(word) == 1:
+            boundary = boundary or word in "\"\u201c\u2018"
+        else:
+            boundary = False
+    return tokens
+
+
+def _adjacent(text: str, left: _Token, right: _Token) -> bool:
+    """Whether two tokens are separated only by spaces (no punctuation, no newline)."""
+    gap = text[left.end : right.start]
+    return gap == "" or (_GAP.fullmatch(gap) is not None and len(gap) <= 3)
+
+
+# ----------------------------------------------------------------------------- mentions
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """One place name found in a text.
+
+    Attributes
+    ----------
+    start, end : int
+        Python str offsets, end exclusive: ``text[start:end]`` is the mention.
+    name : str
+        The mention as written.
+    lat, lon : float or None
+        WGS84 point of the resolved place; None when unresolved.
+    geonameid : int or None
+        GeoNames id of the resolved place where known.
+    country_code : str
+        ISO2 code(s) of the resolved place; empty when unresolved.
+    kind : str
+        Feature kind (city, country, province, region, river, crossing,
+        airport, neighbourhood, border, mountain, sea, continent, ...).
+    confidence : float
+        0 to 1: how sure geomap is that this is a place *and* this place.
+    resolved : bool
+        False for names that look like places but are not in the gazetteer.
+    place_name : str
+        The gazetteer's name for the resolved place.
+    source : str
+        Gazetteer source of the place (``geonames``, ``countries``, ...).
+    """
+
+    start: int
+    end: int
+    name: str
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    country_code: str
+    kind: str
+    confidence: float
+    resolved: bool
+    place_name: str = ""
+    source: str = ""
+
+    def to_dict(self) -> dict:
+        """Return the mention as a plain, JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass
+class _Candidate:
+    start_tok: int
+    end_tok: int  # exclusive
+    start: int
+    end: int
+    surface: str
+    places: list[tuple[Place, bool]]
+    evidence: float = 0.0
+    kinds: tuple[str, ...] = ()
+    unresolved: bool = False
+    demonym: bool = False
+    scores: dict[int, float] = field(default_factory=dict)
+    chosen: Place | None = None
+    margin: float = 0.0
+
+
+# ----------------------------------------------------------------------------- recognition
+
+
+class _Parser:
+    """State of one geoparse run over one text."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer, *, demonyms: bool) -> None:
+        self.text = text
+        self.gaz = gazetteer
+        self.want_demonyms = demonyms
+        self.tokens = _tokenize(text, gazetteer.short_forms)
+        self.lower_words = {t.text for t in self.tokens if t.is_word and t.text.islower()}
+        self.person_words: set[str] = set()
+
+    # -- runs of capitalised tokens -------------------------------------------------
+
+    def runs(self) -> list[list[_Token]]:
+        runs: list[list[_Token]] = []
+        current: list[_Token] = []
+        for token in self.tokens:
+            if self._joins(current, token):
+                current.append(token)
+                continue
+            self._close(runs, current)
+            current = [token] if self._starts(token) else []
+        self._close(runs, current)
+        return runs
+
+    def _starts(self, token: _Token) -> bool:
+        if not (token.is_word and token.is_cap) or token.lower in CONNECTORS:
+            return False
+        return token.lower not in STOPWORDS or token.text.isupper()
+
+    def _joins(self, current: list[_Token], token: _Token) -> bool:
+        if not current or not token.is_word or not _adjacent(self.text, current[-1], token):
+            return False
+        if token.is_cap:
+            return not token.sentence_start
+        return token.lower in CONNECTORS
+
+    @staticmethod
+    def _close(runs: list[list[_Token]], current: list[_Token]) -> None:
+        while current and current[-1].lower in CONNECTORS:
+            current.pop()
+        if current:
+            runs.append(current)
+
+    # -- gazetteer spans ---------------------------------------------------------------
+
+    def matches(self, run: list[_Token]) -> list[tuple[int, int]]:
+        """Greedy longest gazetteer spans within a run, as (first, stop) run indexes."""
+        found = []
+        i = 0
+        while i < len(run):
+            stop = self._longest(run, i)
+            if stop:
+                found.append((i, stop))
+                i = stop
+            else:
+                i += 1
+        return found
+
+    def _longest(self, run: list[_Token], i: int) -> int:
+        if run[i].lower in CONNECTORS or run[i].lower in STOPWORDS and not run[i].text.isupper():
+            return 0
+        for stop in range(min(len(run), i + 7), i, -1):
+            if run[stop - 1].lower in CONNECTORS:
+                continue
+            if stop == i + 1 and run[i].lower in MODIFIERS:
+                return 0  # "East" alone is a direction, not Cameroon's Est region
+            surface = self.text[run[i].start : run[stop - 1].end]
+            if self._known(surface):
+                return stop
+        return 0
+
+    def _known(self, surface: str) -> bool:
+        if not _is_short(surface):
+            return self.gaz.has_key(normalize_name(surface))
+        # Two- and three-letter names ("US", "NSW", "Ky.") count only when
+        # written as codes, and only for large units: "Us" and "Of" are villages.
+        if not (surface.isupper() or "." in surface):
+            return False
+        return any(_is_large(p) for p, _ in self.gaz.candidates(surface))
+
+
+def _is_large(place: Place) -> bool:
+    return place.kind in ("country", "province", "region", "continent") or place.population >= 100_000
+
+
+def _is_short(surface: str) -> bool:
+    return sum(c.isalpha() for c in surface) <= 3
+
+
+# ----------------------------------------------------------------------------- public API
+
+
+def geoparse(
+    text: str,
+    *,
+    context: Iterable[str] | None = None,
+    demonyms: bool = False,
+    gazetteer: Gazetteer | None = None,
+) -> list[PlaceMention]:
+    """Return the place mentions of ``text`` in text order.
+
+    Parameters
+    ----------
+    text : str
+        Article text, as read (offsets index this exact string).
+    context : iterable of str, optional
+        ISO2 country codes or place names the text is known to be about
+        (e.g. ``["AF", "TJ"]``); they weigh like places named in the text.
+    demonyms : bool, optional
+        Also report demonyms and adjectives ("Afghan", "Tajik") at their
+        country. Off by default: they are not place mentions in geomap.
+    gazetteer : Gazetteer, optional
+        Defaults to :func:`geomap.gazetteer.load_gazetteer`.
+
+    Returns
+    -------
+    list of PlaceMention
+        Ordered by ``start``; unresolved names have ``resolved=False``.
+
+    Examples
+    --------
+    >>> [m.name for m in geoparse("Troops crossed from Kunduz into Tajikistan.")]
+    ['Kunduz', 'Tajikistan']
+    """
+    if not isinstance(text, str):
+        msg = f"geoparse expects text as str, got {type(text).__name__!r}"
+        raise TypeError(msg)
+    gaz = gazetteer or load_gazetteer()
+    parser = _Parser(text, gaz, demonyms=demonyms)
+    candidates = _recognise(parser)
+    _resolve(candidates, gaz, context=context or (), text=text)
+    return [_mention(c) for c in candidates if c.chosen is not None or c.unresolved]
+
+
+def format_mentions(mentions: Iterable[PlaceMention], *, as_json: bool = False) -> str:
+    """Render mentions for the terminal or as JSON.
+
+    Parameters
+    ----------
+    mentions : iterable of PlaceMention
+        As returned by :func:`geoparse`.
+    as_json : bool, optional
+        Return a JSON array of objects instead of aligned text.
+
+    Returns
+    -------
+    str
+        One line per mention (start-end, name, kind, country, lat, lon,
+        confidence, gazetteer name), or JSON.
+    """
+    items = list(mentions)
+    if as_json:
+        return json.dumps([m.to_dict() for m in items], ensure_ascii=False, indent=2)
+    lines = []
+    for m in items:
+        where = f"{m.lat:9.4f} {m.lon:9.4f}" if m.resolved else f"{'unresolved':>19}"
+        lines.append(
+            f"{m.start:>6}-{m.end:<6} {m.name[:40]:<40} {m.kind[:13]:<13} "
+            f"{m.country_code or '-':<5} {where} {m.confidence:4.2f}  {m.place_name}"
+        )
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------------------- pass 2
+
+
+def _recognise(parser: _Parser) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for run in parser.runs():
+        spans = parser.matches(run)
+        for k, (i, stop) in enumerate(spans):
+            cand = _classify(parser, run, spans, k)
+            if cand is not None:
+                found.append(cand)
+        _maybe_unresolved(parser, run, spans, found)
+    found.extend(_hyphen_prefixes(parser))
+    found.sort(key=lambda c: c.start)
+    return _drop_person_words(parser, found)
+
+
+def _classify(parser: _Parser, run: list[_Token], spans, k: int) -> _Candidate | None:
+    i, stop = spans[k]
+    first, last = run[i], run[stop - 1]
+    text = parser.text
+    surface = text[first.start : last.end]
+    places = parser.gaz.candidates(surface)
+    if not places:
+        return None
+    cand = _Candidate(first.index, last.index + 1, first.start, last.end, surface, places)
+    if _is_demonym(parser.gaz, surface, places):
+        if not parser.want_demonyms:
+            return None
+        cand.demonym = True
+    before = run[i - 1] if i > 0 else None
+    after = run[stop] if stop < len(run) else None
+    verdict = _neighbours(parser, run, spans, k, before, after)
+    if verdict is None:
+        return None
+    cand.evidence = verdict
+    cand.kinds = _kind_cues(parser, cand, after)
+    cand.evidence += _local_evidence(parser, cand)
+    return cand
+
+
+def _neighbours(parser, run, spans, k, before, after) -> float | None:
+    """Score what stands right beside a span inside its capitalised run; None = not a place."""
+    i, stop = spans[k]
+    evidence = 0.0
+    # A neighbouring match counts as a place only when it is a large one
+    # ("Kabul Afghanistan"); "Dominic" the village does not make Raab a place.
+    left_spans = {s for s, e in spans if _large_span(parser, run, s, e)}
+    right_spans = {e for s, e in spans if _large_span(parser, run, s, e)}
+    if before is not None and i not in right_spans:
+        low = before.lower.rstrip(".")
+        if low in TITLES or before.lower in TITLES:
+            _remember_person(parser, run[i:stop])
+            return None
+        if low in ("and", "the"):
+            evidence += 0.0
+        elif low in CONNECTORS:
+            head = run[i - 2].lower if i >= 2 else ""
+            if head in OF_PLACE_HEADS or (i - 1) in right_spans:
+                evidence += 0.5
+            elif head in MODIFIERS or head in TITLES:
+                evidence += 0.0
+            else:
+                return None  # "University of Texas", "Bank of England"
+        elif low in MODIFIERS:
+            evidence += 0.3
+        elif _is_demonym_token(parser, before):
+            evidence += 0.0
+        elif not _is_common(parser, before):
+            if _looks_like_name(run):
+                _remember_person(parser, run[i:stop])
+            return None  # "Dominic Raab", "George Washington"
+    if after is not None and stop not in left_spans:
+        low = after.lower.rstrip(".")
+        if low in TITLE_AFTER or after.lower in TITLE_AFTER:
+            evidence += 0.3
+        elif low in KIND_WORDS:
+            evidence += 0.5
+        elif after.lower in ("and", "the"):
+            evidence += 0.0  # a list of places: "Tehran, and Islamabad"
+        elif after.lower in CONNECTORS:
+            return None  # "Kabul of ..." inside an organisation's name
+        elif _is_common(parser, after):
+            evidence += 0.0
+        else:
+            if before is None and _looks_like_name(run):
+                _remember_person(parser, run[i:stop])
+            return None  # "Xi Jinping", "Paris Police Department"
+    return evidence
+
+
+def _large_span(parser: _Parser, run: list[_Token], i: int, stop: int) -> bool:
+    surface = parser.text[run[i].start : run[stop - 1].end]
+    return any(_is_large(p) and pr for p, pr in parser.gaz.candidates(surface))
+
+
+def _looks_like_name(run: list[_Token]) -> bool:
+    # "Xi Jinping", "Wang Yi": a short run of two or three words none of which
+    # is an organisation word.
+    return len(run) <= 3 and all(t.lower not in ORG_WORDS for t in run)
+
+
+def _remember_person(parser: _Parser, tokens: list[_Token]) -> None:
+    for token in tokens:
+        if token.is_word and token.is_cap:
+            parser.person_words.add(token.text)
+
+
+def _drop_person_words(parser: _Parser, found: list[_Candidate]) -> list[_Candidate]:
+    # A surname seen with a title or a first name is that person everywhere in
+    # the article ("President Biden ... Biden said").
+    return [
+        c for c in found
+        if c.unresolved or not (c.surface in parser.person_words and not _is_big(c.places))
+    ]
+
+
+def _is_big(places: list[tuple[Place, bool]]) -> bool:
+    return any(p.kind in ("country", "continent") and pr for p, pr in places)
+
+
+def _is_common(parser: _Parser, token: _Token) -> bool:
+    low = token.lower
+    return low in STOPWORDS or (token.sentence_start and low in parser.lower_words)
+
+
+def _is_demonym_token(parser: _Parser, token: _Token) -> bool:
+    return token.lower in IRREGULAR_DEMONYMS or _demonym_root(parser.gaz, token.text) is not None
+
+
+def _kind_cues(parser: _Parser, cand: _Candidate, after: _Token | None) -> tuple[str, ...]:
+    tokens = parser.tokens
+    nxt = tokens[cand.end_tok] if cand.end_tok < len(tokens) else None
+    if nxt is not None and nxt.lower in KIND_WORDS and _adjacent(parser.text, tokens[cand.end_tok - 1], nxt):
+        return KIND_WORDS[nxt.lower]
+    if cand.start_tok >= 2:
+        of, head = tokens[cand.start_tok - 1], tokens[cand.start_tok - 2]
+        if of.lower == "of" and head.lower in OF_PLACE_HEADS:
+            return OF_PLACE_HEADS[head.lower]
+    return ()
+
+
+def _local_evidence(parser: _Parser, cand: _Candidate) -> float:
+    """Evidence from the words just outside the span: prepositions, commas, articles."""
+    tokens = parser.tokens
+    evidence = 0.0
+    prev = tokens[cand.start_tok - 1] if cand.start_tok > 0 else None
+    if prev is not None and prev.lower in LOCATIVES:
+        evidence += 0.6
+    if prev is not None and prev.lower == "the":
+        evidence += 0.2
+    if cand.kinds:
+        evidence += 0.6
+    if cand.end_tok < len(tokens) and tokens[cand.end_tok].text == ",":
+        evidence += 0.2
+    if prev is not None and prev.text == ",":
+        evidence += 0.2
+    return evidence
+
+
+def _maybe_unresolved(parser: _Parser, run: list[_Token], spans, found: list[_Candidate]) -> None:
+    """Report "Metcalfe County"-like names that the gazetteer does not know."""
+    if len(run) < 2 or run[-1].lower not in PLACE_SUFFIXES:
+        return
+    if spans and spans[-1][1] == len(run):
+        return
+    head = 0
+    while head < len(run) - 1 and (run[head].lower in STOPWORDS or run[head].lower in TITLES):
+        head += 1
+    if head >= len(run) - 1:
+        return
+    first, last = run[head], run[-1]
+    surface = parser.text[first.start : last.end]
+    places = parser.gaz.lookup(surface)
+    found[:] = [c for c in found if not (first.start <= c.start < last.end)]
+    cand = _Candidate(first.index, last.index + 1, first.start, last.end, surface,
+                      [(p, True) for p in places], evidence=1.0)
+    cand.unresolved = not places
+    found.append(cand)
+
+
+def _hyphen_prefixes(parser: _Parser) -> list[_Candidate]:
+    """Places glued to a lower-case word: "Kabul-based", "US-backed"."""
+    found = []
+    for token in parser.tokens:
+        if "-" not in token.text or not token.is_cap:
+            continue
+        head, _, tail = token.text.partition("-")
+        if not tail[:1].islower() or parser.gaz.has_key(normalize_name(token.text)):
+            continue
+        places = parser.gaz.candidates(head)
+        big = [(p, pr) for p, pr in places if p.kind in ("country", "province", "continent", "region")
+               or p.population >= 100_000]
+        if big and len(head) > 1 and (len(head) > 3 or head.isupper()):
+            found.append(_Candidate(token.index, token.index + 1, token.start,
+                                    token.start + len(head), head, big, evidence=0.3))
+    return found
+
+
+# ----------------------------------------------------------------------------- demonyms
+
+_DEMONYM_CACHE: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _region_names(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """Names of countries, provinces and continents, and their prefixes of 4+ letters."""
+    cached = _DEMONYM_CACHE.get(id(gaz))
+    if cached is None:
+        names = {normalize_name(p.name) for p in gaz.iter_kinds(("country", "province", "continent", "region"))}
+        prefixes = {n[:k] for n in names if " " not in n for k in range(4, len(n))}
+        cached = _DEMONYM_CACHE[id(gaz)] = (frozenset(names), frozenset(prefixes))
+    return cached
+
+
+def _demonym_root(gaz: Gazetteer, word: str) -> str | None:
+    """The country-like name a demonym comes from ("Russian" -> "russia"), else None."""
+    key = normalize_name(word)
+    if len(key) < 4 or " " in key or not word[:1].isupper():
+        return None
+    names, prefixes = _region_names(gaz)
+    if key in names:
+        return None
+    for suffix in _DEMONYM_SUFFIXES:
+        if key.endswith(suffix):
+            stem = key[: -len(suffix)]
+            for root in (stem, stem + "a", stem + "ia", stem + "e", stem + "y"):
+                if len(root) >= 3 and root in names:
+                    return root
+    for tail in ("istan", "stan", "land"):
+        if key + tail in names:
+            return key + tail
+    if key[:5] in prefixes and key.endswith(("ese", "ish", "ian", "ean", "ic")):
+        return key[:5]
+    return None
+
+
+def _is_demonym(gaz: Gazetteer, surface: str, places: list[tuple[Place, bool]]) -> bool:
+    if any(p.kind in ("country", "province", "continent") and pr for p, pr in places):
+        return False
+    low = surface.lower()
+    return low in IRREGULAR_DEMONYMS or _demonym_root(gaz, surface) is not None
+
+
+# ----------------------------------------------------------------------------- pass 3
+
+_CONTEXT_KINDS = ("country", "province", "region")
+
+
+def _resolve(candidates: list[_Candidate], gaz: Gazetteer, *, context: Iterable[str], text: str) -> None:
+    countries = _context_countries(gaz, context)
+    for cand in candidates:
+        cand.places = _filter_kinds(cand.places, cand.kinds)
+        _score(cand, Counter())
+    anchors = _anchors(candidates)
+    for cand in candidates:
+        if cand.places:
+            doc = countries + Counter(
+                cc for other in anchors if other is not cand for cc in _countries(other.chosen)
+            )
+            _score(cand, doc, anchors=[a.chosen for a in anchors if a is not cand])
+    _pair_cities_with_regions(candidates, text)
+    for cand in candidates:
+        _accept(cand)
+
+
+def _context_countries(gaz: Gazetteer, context: Iterable[str]) -> Counter:
+    counts: Counter = Counter()
+    for item in context:
+        if isinstance(item, str) and len(item) == 2 and item.isupper():
+            counts[item] += 2
+        elif isinstance(item, str):
+            found = gaz.lookup(item)
+            if found:
+                counts.update({cc: 2 for cc in _countries(found[0])})
+    return counts
+
+
+def _filter_kinds(places, kinds):
+    if not kinds:
+        return places
+    narrowed = [(p, pr) for p, pr in places if p.kind in kinds]
+    return narrowed or places
+
+
+def _countries(place: Place | None) -> list[str]:
+    return [c for c in place.country_code.split("/") if c] if place else []
+
+
+def _score(cand: _Candidate, doc: Counter, *, anchors: list[Place] | None = None) -> None:
+    ranked = rank_candidates(cand.places)
+    total = sum(doc.values()) or 1
+    scores = {}
+    for n, (place, primary) in enumerate(ranked):
+        score = place_weight(place, primary=primary) - 0.001 * n
+        share = sum(doc.get(cc, 0) for cc in _countries(place)) / total
+        score += 3.0 * share + (1.0 if share > 0 else 0.0)
+        if anchors and place.kind not in ("country", "continent"):
+            near = min((distance_km(place.lat, place.lon, a.lat, a.lon) for a in anchors
+                        if a.kind not in ("country", "continent")), default=1e9)
+            score += 1.5 if near < 100 else 0.8 if near < 400 else 0.0
+        scores[id(place)] = score
+    best = max(ranked, key=lambda pair: scores[id(pair[0])], default=None)
+    cand.scores = scores
+    cand.chosen = best[0] if best else None
+    ordered = sorted(scores.values(), reverse=True)
+    cand.margin = ordered[0] - ordered[1] if len(ordered) > 1 else 5.0
+
+
+def _anchors(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Mentions sure enough to steer the others: countries and clear winners."""
+    return [
+        c for c in candidates
+        if c.chosen is not None and not c.demonym
+        and (c.chosen.kind in _CONTEXT_KINDS + ("continent",) or c.margin >= 1.5)
+    ]
+
+
+_PAIR_GAP = re.compile(r",[ \t]?|[ \t]?\(")
+
+
+def _pair_cities_with_regions(candidates: list[_Candidate], text: str) -> None:
+    """"Atlanta, Georgia": put the region where the city is, and the city in it."""
+    for left, right in zip(candidates, candidates[1:]):
+        if left.chosen is None or not right.places:
+            continue
+        if not _PAIR_GAP.fullmatch(text[left.end : right.start]):
+            continue
+        for city, _ in sorted(left.places, key=lambda pr: -left.scores.get(id(pr[0]), 0)):
+            for region, _ in right.places:
+                if region.kind in ("province", "country", "region") and _contains(region, city):
+                    left.chosen, right.chosen = city, region
+                    left.margin = right.margin = max(left.margin, 2.0)
+                    break
+            else:
+                continue
+            break
+
+
+def _contains(region: Place, city: Place) -> bool:
+    if city.kind not in ("city", "neighbourhood", "airport", "crossing"):
+        return False
+    if region.kind == "country":
+        return region.country_code in city.country_code.split("/")
+    if region.country_code != city.country_code:
+        return False
+    return distance_km(region.lat, region.lon, city.lat, city.lon) < 600
+
+
+def _accept(cand: _Candidate) -> None:
+    """Drop weak candidates: small places with no cue, alias-only matches, common words."""
+    if cand.unresolved or cand.chosen is None:
+        return
+    place = cand.chosen
+    strength = place_weight(place) + cand.evidence + min(cand.margin, 2.0) * 0.3
+    single = " " not in cand.surface.strip() and "-" not in cand.surface
+    if place.kind in ("river", "lake", "mountain", "physical", "island") and single:
+        strength -= 1.0
+    if single and place.kind == "city" and not place.feature_id:
+        strength -= 0.5
+    if cand.surface.isupper() and len(cand.surface) > 3 and place.kind == "city":
+        strength -= 2.0  # headlines and acronyms in capitals
+    threshold = 4.6
+    if strength < threshold:
+        cand.chosen = None
+        return
+    cand.evidence = strength
+
+
+def _mention(cand: _Candidate) -> PlaceMention:
+    if cand.chosen is None:
+        return PlaceMention(cand.start, cand.end, cand.surface, None, None, None, "",
+                            _unresolved_kind(cand.surface), 0.3, False)
+    place = cand.chosen
+    confidence = 1 / (1 + math.exp(-(cand.evidence - 4.0)))
+    confidence = round(min(0.99, confidence * (0.6 + 0.4 * min(cand.margin, 2.0) / 2.0)), 2)
+    kind = "demonym" if cand.demonym else place.kind
+    return PlaceMention(
+        cand.start, cand.end, cand.surface, place.lat, place.lon, place.geonameid,
+        place.country_code, kind, confidence, True, place.name, place.source,
+    )
+
+
+def _unresolved_kind(surface: str) -> str:
+    last = surface.split()[-1].lower() if surface.split() else ""
+    return KIND_WORDS.get(last, ("place",))[0]
