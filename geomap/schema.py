@@ -229,6 +229,32 @@ def _as_text(value: object) -> str:
     return str(value)
 
 
+def dedupe_event_ids(events: pd.DataFrame, *, by: str = "article_id") -> pd.DataFrame:
+    """Return ``events`` with repeated ids made unique by prefixing the ``by`` column.
+
+    Tables from different sources may both number their events 1, 2, 3. The
+    first occurrence keeps its id, so adding a source never renames events
+    already shown.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+    by : str, optional
+        Column whose value prefixes a repeated id (``"<by>:<event_id>"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+    """
+    out = events.copy()
+    dup = out["event_id"].duplicated(keep="first")
+    out.loc[dup, "event_id"] = out.loc[dup, by].astype(str) + ":" + out.loc[dup, "event_id"]
+    # A prefixed id may itself collide (rare); number what is left.
+    still = out["event_id"].duplicated(keep="first")
+    out.loc[still, "event_id"] = out.loc[still, "event_id"] + ":" + out.index[still].astype(str)
+    return out
+
+
 def validate_events(df: pd.DataFrame) -> pd.DataFrame:
     """Check an events table against the contract and return it conformed.
 

@@ -59,7 +59,7 @@ def load_crossings(path: Path | None = None) -> tuple[dict, ...]:
         point = _point(row)
         if point is None:
             # Visible in the log rather than drawn at an invented place.
-            log.warning("Border crossing %r has no coordinates; not drawn", row["name"])
+            log.info("Border crossing %r has no coordinates; not drawn", row["name"])
             continue
         records.append({
             "id": row["id"],

@@ -514,23 +514,23 @@
       map.attributionControl.addAttribution(escapeHtml(text));
     });
     tileNotice(map);
+    var docEl = root.document.documentElement;
+    points.on("filter", function () {
+      docEl.setAttribute("data-geomap-visible", String(points.visibleCount));
+      docEl.setAttribute("data-geomap-drawn", String(points.drawnCount));
+    });
     var instance = {
       map: map,
       points: points,
-      // Show only the events whose event_id is listed; null shows all.
-      setFilter: function (ids) {
-        if (ids === null || ids === undefined) return points.setMask("external", null);
-        var wanted = {}, mask = new Uint8Array(table.n);
-        ids.forEach(function (id) { wanted[id] = true; });
-        for (var i = 0; i < table.n; i++) mask[i] = wanted[table.get("event_id", i)] ? 1 : 0;
+      // Show only the events at these row positions; null shows all. The
+      // dashboard sends positions rather than ids to keep each update small.
+      setVisible: function (indices) {
+        if (indices === null || indices === undefined) return points.setMask("external", null);
+        var mask = new Uint8Array(table.n);
+        for (var k = 0; k < indices.length; k++) mask[indices[k]] = 1;
         points.setMask("external", mask);
       },
-      zoomTo: function (ids) {
-        var wanted = {}, idx = [];
-        ids.forEach(function (id) { wanted[id] = true; });
-        for (var i = 0; i < table.n; i++) if (wanted[table.get("event_id", i)]) idx.push(i);
-        points.zoomTo(idx);
-      }
+      zoomTo: function (indices) { points.zoomTo(indices); }
     };
     geomap.instances[options.name || "map"] = instance;
     root.document.documentElement.setAttribute("data-geomap-ready", "1");

@@ -1,0 +1,290 @@
+"""geomap dashboard: the map and the events table side by side, with filters.
+
+Run with ``make serve``, ``geomap serve`` or ``panel serve dashboard.py``. This
+file only wires Panel widgets to geomap's library functions: the data live in
+:class:`geomap.store.EventStore`, filtering is :func:`geomap.filters.filter_mask`,
+the map is :func:`geomap.mapping.map_from_events` rendered once per data change
+by :func:`geomap.export.render_html` and shown by :class:`geomap.mapview.MapView`,
+which applies filters in the browser without re-sending the map.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+
+import numpy as np
+import panel as pn
+
+from geomap import settings
+from geomap.articles import article_from_text, decode_bytes
+from geomap.exceptions import GeomapError
+from geomap.export import render_html
+from geomap.extract import events_from_article
+from geomap.filters import filter_mask, filter_options
+from geomap.formats import counts_message, events_bytes, load_events, load_events_bytes
+from geomap.mapping import map_from_events
+from geomap.mapview import MapView
+from geomap.store import EventStore
+
+pn.extension("tabulator", notifications=False)
+
+TABLE_COLUMNS = [
+    "event_date", "time_precision", "category", "location", "geo_precision",
+    "actors", "quote", "source_name", "flags", "event_id",
+]
+SEED_SOURCE = "Seed article (2021-08-25)"
+
+
+def initial_sources(event_files: list[str] | None = None) -> dict:
+    """Return the sources the dashboard opens with: given files, else the seed table.
+
+    Parameters
+    ----------
+    event_files : list of str, optional
+        Event tables to open (``GEOMAP_EVENTS`` may list them, ``os.pathsep``-separated).
+
+    Returns
+    -------
+    dict
+        Source name to events table.
+    """
+    paths = event_files or [p for p in os.environ.get("GEOMAP_EVENTS", "").split(os.pathsep) if p]
+    if not paths:
+        paths = [str(settings.seed_events)]
+        names = [SEED_SOURCE]
+    else:
+        names = [os.path.basename(p) for p in paths]
+    return {name: load_events(path).events for name, path in zip(names, paths)}
+
+
+def _multi(name: str) -> pn.widgets.MultiChoice:
+    return pn.widgets.MultiChoice(name=name, options=[], placeholder="all", solid=False)
+
+
+class Dashboard:
+    """The dashboard's widgets and their wiring to one :class:`EventStore`."""
+
+    def __init__(self, store: EventStore) -> None:
+        self.store = store
+        self._seen: set[str] = set()
+        self.alert = pn.pane.Alert("", alert_type="danger", visible=False)
+        self.notice = pn.pane.Alert("", alert_type="success", visible=False)
+        self.category = _multi("Event type")
+        self.actor = _multi("Actor")
+        self.country = _multi("Country")
+        self.precision = _multi("Place precision")
+        self.sources = pn.widgets.CheckBoxGroup(name="Sources", options=[], value=[])
+        self.dates = pn.widgets.DateRangePicker(name="Date range")
+        self.text = pn.widgets.TextInput(name="Search quotes", placeholder="words in the sentence")
+        self.mapview = MapView(sizing_mode="stretch_both", min_height=560)
+        self.table = pn.widgets.Tabulator(
+            pagination="remote", page_size=15, show_index=False, disabled=True,
+            selectable="checkbox", sizing_mode="stretch_both", min_height=560,
+            layout="fit_data_table", header_filters=False,
+        )
+        self.count = pn.pane.Markdown("", css_classes=["geomap-count"])
+        self._build_article_input()
+        self._build_table_input()
+        self._build_downloads()
+        self.store.param.watch(self._on_data, "events")
+        for widget in (self.category, self.actor, self.country, self.precision, self.sources,
+                       self.dates):
+            widget.param.watch(self._on_filter, "value")
+        self.text.param.watch(self._on_filter, "value_input")
+        self.table.param.watch(self._on_select, "selection")
+        self._on_data()
+
+    # ---- data and filters -------------------------------------------------------------
+    def _on_data(self, *_events) -> None:
+        events = self.store.events
+        options = filter_options(events)
+        self.category.options = options["categories"]
+        self.actor.options = options["actors"]
+        self.country.options = options["countries"]
+        self.precision.options = options["geo_precisions"]
+        names = list(self.store.sources)
+        self.sources.options = names
+        self.sources.value = [n for n in names if n in self.sources.value or n not in self._seen]
+        self._seen = set(names)
+        bounds = options["date_bounds"]
+        if bounds:
+            self.dates.param.update(start=bounds[0], end=bounds[1], value=bounds)
+        self.mapview.html = render_html(map_from_events(events))
+        self._on_filter()
+
+    def mask(self) -> np.ndarray:
+        """Return which events of the store pass the current filters."""
+        events = self.store.events
+        sources = set(self.sources.value)
+        keep = events["source_name"].isin(sources).to_numpy()
+        return keep & filter_mask(
+            events,
+            categories=self.category.value or None,
+            actors=self.actor.value or None,
+            countries=self.country.value or None,
+            geo_precisions=self.precision.value or None,
+            date_range=tuple(self.dates.value) if self.dates.value else None,
+            text=self.text.value_input or "",
+        )
+
+    def filtered(self):
+        """Return the events that pass the current filters."""
+        return self.store.events[self.mask()]
+
+    def _on_filter(self, *_events) -> None:
+        mask = self.mask()
+        positions = np.flatnonzero(mask)
+        self.mapview.visible = None if mask.all() else positions.tolist()
+        self.table.value = self.store.events.loc[mask, TABLE_COLUMNS]
+        self.count.object = f"**{len(positions)}** of {len(mask)} events"
+
+    def _on_select(self, event) -> None:
+        rows = self.table.value.index[event.new].tolist() if event.new else []
+        self.mapview.zoom = rows
+
+    # ---- adding articles and tables --------------------------------------------------------
+    def _build_article_input(self) -> None:
+        self.article_text = pn.widgets.TextAreaInput(
+            name="Article text", placeholder="Paste an article here", height=160)
+        self.article_file = pn.widgets.FileInput(accept=".txt", name="or upload a .txt file")
+        self.article_date = pn.widgets.DatePicker(name="Published")
+        self.article_source = pn.widgets.TextInput(name="Source (outlet or URL)")
+        self.extract_button = pn.widgets.Button(name="Extract events", button_type="primary")
+        self.progress = pn.indicators.Progress(active=False, visible=False, sizing_mode="fixed",
+                                               width=200)
+        self.pending = pn.widgets.Tabulator(show_index=False, disabled=True, visible=False,
+                                            height=200, layout="fit_data_table")
+        self.keep_button = pn.widgets.Button(name="Keep", button_type="success", visible=False)
+        self.discard_button = pn.widgets.Button(name="Discard", visible=False)
+        self.article_file.param.watch(self._on_article_file, "value")
+        self.extract_button.on_click(self._on_extract)
+        self.keep_button.on_click(self._on_keep)
+        self.discard_button.on_click(self._on_discard)
+        self._pending_events = None
+
+    def _on_article_file(self, event) -> None:
+        if event.new is None:
+            return
+        try:
+            self.article_text.value = decode_bytes(event.new, name=self.article_file.filename)
+        except GeomapError as err:
+            self.show_error(err)
+
+    def _on_extract(self, _event) -> None:
+        self.progress.param.update(visible=True, active=True)
+        try:
+            published = self.article_date.value.isoformat() if self.article_date.value else None
+            article = article_from_text(self.article_text.value, published=published,
+                                        source=self.article_source.value or None)
+            events = events_from_article(article)
+        except GeomapError as err:
+            self.show_error(err)
+            return
+        finally:
+            self.progress.param.update(visible=False, active=False)
+        self._pending_events = events
+        self.pending.value = events[["event_date", "category", "location", "quote"]]
+        for widget in (self.pending, self.keep_button, self.discard_button):
+            widget.visible = True
+        self.show_notice(f"{len(events)} events found; keep or discard them.")
+
+    def _on_keep(self, _event) -> None:
+        if self._pending_events is not None:
+            name = self.article_source.value or "Pasted article"
+            self.store.add_source(name, self._pending_events)
+        self._on_discard(None)
+
+    def _on_discard(self, _event) -> None:
+        self._pending_events = None
+        for widget in (self.pending, self.keep_button, self.discard_button):
+            widget.visible = False
+
+    def _build_table_input(self) -> None:
+        self.table_file = pn.widgets.FileInput(
+            accept=".csv,.geojson,.json,.parquet,.tsv", name="Load an event table")
+        self.table_format = pn.widgets.Select(
+            name="Format", options=["detect", "geomap", "geojson", "json", "acled", "ucdp", "gdelt"])
+        self.table_file.param.watch(self._on_table_file, "value")
+
+    def _on_table_file(self, event) -> None:
+        if event.new is None:
+            return
+        fmt = None if self.table_format.value == "detect" else self.table_format.value
+        try:
+            result = load_events_bytes(event.new, name=self.table_file.filename or "upload",
+                                       format=fmt)
+        except GeomapError as err:
+            self.show_error(err)
+            return
+        self.store.add_source(result.path.name, result.events)
+        self.show_notice(counts_message(result))
+
+    # ---- downloads -------------------------------------------------------------------------
+    def _build_downloads(self) -> None:
+        self.download_map = pn.widgets.FileDownload(
+            callback=lambda: io.StringIO(render_html(map_from_events(self.filtered()))),
+            filename="geomap-map.html", label="Map (HTML)", button_type="default")
+        self.download_csv = pn.widgets.FileDownload(
+            callback=lambda: io.BytesIO(events_bytes(self.filtered(), format="csv")),
+            filename="geomap-events.csv", label="Events (CSV)", button_type="default")
+        self.download_geojson = pn.widgets.FileDownload(
+            callback=lambda: io.BytesIO(events_bytes(self.filtered(), format="geojson")),
+            filename="geomap-events.geojson", label="Events (GeoJSON)", button_type="default")
+
+    # ---- messages ----------------------------------------------------------------------------
+    def show_error(self, err: Exception) -> None:
+        """Show a geomap error in the alert pane."""
+        self.notice.visible = False
+        self.alert.param.update(object=str(err), visible=True)
+
+    def show_notice(self, text: str) -> None:
+        """Show a success message."""
+        self.alert.visible = False
+        self.notice.param.update(object=text, visible=True)
+
+    # ---- layout ------------------------------------------------------------------------------
+    def sidebar(self) -> list:
+        """Return the sidebar's contents."""
+        return [
+            self.alert, self.notice,
+            pn.pane.Markdown("### Filters"), self.count,
+            self.category, self.actor, self.country, self.dates, self.text, self.precision,
+            pn.pane.Markdown("**Sources**"), self.sources,
+            pn.pane.Markdown("### Download"),
+            self.download_map, self.download_csv, self.download_geojson,
+            pn.pane.Markdown("### Add an article"),
+            self.article_text, self.article_file, self.article_date, self.article_source,
+            self.extract_button, self.progress, self.pending,
+            pn.Row(self.keep_button, self.discard_button),
+            pn.pane.Markdown("### Add an event table"), self.table_format, self.table_file,
+        ]
+
+    def main(self) -> pn.Row:
+        """Return the main area: the map and the table side by side."""
+        return pn.Row(self.mapview, self.table, sizing_mode="stretch_both")
+
+
+def create_app(event_files: list[str] | None = None) -> pn.template.FastListTemplate:
+    """Return the dashboard page.
+
+    Parameters
+    ----------
+    event_files : list of str, optional
+        Event tables to open instead of the seed article's.
+
+    Returns
+    -------
+    panel.template.FastListTemplate
+    """
+    dashboard = Dashboard(EventStore(sources=initial_sources(event_files)))
+    template = pn.template.FastListTemplate(
+        title="geomap", sidebar=dashboard.sidebar(), main=[dashboard.main()],
+        sidebar_width=360, accent="#1f4e79",
+    )
+    template.dashboard = dashboard
+    return template
+
+
+if __name__.startswith("bokeh"):
+    create_app().servable()

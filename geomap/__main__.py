@@ -1,0 +1,7 @@
+"""Run geomap as ``python -m geomap``."""
+
+import sys
+
+from geomap.cli import main
+
+sys.exit(main())

@@ -1,0 +1,73 @@
+"""Serve the dashboard: ``geomap serve`` and ``make serve`` come here.
+
+The Panel app lives in ``dashboard.py`` at the top of the repository (so that
+``panel serve dashboard.py`` works too); this module loads it and serves it
+with Panel's server on one port.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+from types import ModuleType
+
+from geomap.exceptions import InputError
+
+DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
+
+
+def load_dashboard(path: Path = DASHBOARD) -> ModuleType:
+    """Import ``dashboard.py`` as a module.
+
+    Parameters
+    ----------
+    path : pathlib.Path, optional
+        The dashboard file; default the repository's.
+
+    Returns
+    -------
+    module
+
+    Raises
+    ------
+    InputError
+        When the file does not exist (geomap installed without its repository).
+    """
+    if not path.is_file():
+        msg = f"Dashboard {str(path)!r} not found; run geomap from its repository checkout"
+        raise InputError(msg)
+    spec = importlib.util.spec_from_file_location("geomap_dashboard", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def serve_dashboard(*, port: int = 5006, address: str = "localhost", show: bool = False,
+                    events: list[str] | None = None) -> None:
+    """Serve the dashboard until interrupted.
+
+    Parameters
+    ----------
+    port : int, optional
+        Port to listen on.
+    address : str, optional
+        Address to bind.
+    show : bool, optional
+        Open a browser tab.
+    events : list of str, optional
+        Event tables to open instead of the seed article's.
+    """
+    import panel as pn
+
+    if events:
+        os.environ["GEOMAP_EVENTS"] = os.pathsep.join(str(Path(e).resolve()) for e in events)
+        for event_file in events:
+            if not Path(event_file).is_file():
+                msg = f"Event table {event_file!r} does not exist"
+                raise InputError(msg)
+    dashboard = load_dashboard()
+    print(f"geomap dashboard: http://{address}:{port}/", flush=True)
+    pn.serve({"/": dashboard.create_app}, port=port, address=address, show=show,
+             title="geomap", websocket_origin=[f"{address}:{port}", f"127.0.0.1:{port}",
+                                                f"localhost:{port}"])
