@@ -15,6 +15,10 @@ from hypothesis import strategies as st
 
 from geomap.exceptions import ExportError, FormatError, GeomapError, InputError
 from geomap.formats import (
+    ACLED_SUB_EVENTS,
+    CAMEO_ROOTS,
+    GDELT_COLUMNS,
+    UCDP_GEO_PRECISION,
     LoadResult,
     counts_message,
     events_to_geojson,
@@ -440,3 +444,19 @@ def test_json_readers_raise_only_geomap_errors(value, as_features):
             {"type": "Feature", "geometry": value, "properties": value}]}
     data = json.dumps(value).encode("utf-8")
     _load_or_geomap_error(data, None, ".geojson" if as_features else ".json")
+
+
+# ------------------------------------------------------------------------- the docs
+
+DOCS = Path(__file__).parents[1] / "docs" / "formats.md"
+
+
+def test_docs_show_the_crosswalk_tables_the_code_uses():
+    text = DOCS.read_text(encoding="utf-8")
+    for sub, (category, cameo, plover) in ACLED_SUB_EVENTS.items():
+        assert f"| {sub} | `{category}` | {cameo} | {plover} |" in text
+    for root, (category, plover) in CAMEO_ROOTS.items():
+        assert f"| `{category}` | {plover} |" in text and f"| {root} |" in text
+    for code, word in UCDP_GEO_PRECISION.items():
+        assert f"| {code} | `{word}` |" in text
+    assert ", ".join(GDELT_COLUMNS) in " ".join(text.replace("`", "").split())
