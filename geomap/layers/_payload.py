@@ -83,10 +83,11 @@ def _dictionary(values: pd.Series) -> dict:
 
 
 def _magnitude_text(events: pd.DataFrame) -> pd.Series:
-    mags = events["magnitude"]
-    units = events["magnitude_unit"]
-    text = mags.map(lambda m: "" if math.isnan(m) else f"{m:,.0f}")
-    return (text + " " + units).str.strip().where(text != "", "")
+    text = [
+        "" if math.isnan(m) else f"{m:,.0f} {unit}".strip()
+        for m, unit in zip(events["magnitude"], events["magnitude_unit"])
+    ]
+    return pd.Series(text, index=events.index, dtype=object)
 
 
 def event_columns(events: pd.DataFrame, *, movements: bool = False) -> dict:
