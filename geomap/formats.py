@@ -28,6 +28,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from geomap._io import atomic_write
@@ -327,14 +328,16 @@ def _parse_csv(text: str, path: Path, *, delimiter: str = ",",
     """
     quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting)
-    records, starts, line = [], [], 0
+    records: list[list[str]] = []
+    starts: list[int] = []
+    line = 0
     try:
         if header is None:
             header = [h.strip().lower() for h in next(reader)]
             line = reader.line_num
         for record in reader:
             start, line = line + 1, reader.line_num
-            if record and any(f.strip() for f in record):
+            if "".join(record).strip():  # blank lines and Excel's trailing ",,," rows
                 records.append(record)
                 starts.append(start)
     except csv.Error as err:
@@ -354,7 +357,8 @@ def _records_frame(records: list[list[str]], starts: list[int], header: list[str
         "" if len(r) == width else f"expected {width} fields, found {len(r)}" for r in records
     ]
     fitted = [r if len(r) == width else [""] * width for r in records]
-    frame = pd.DataFrame(fitted, columns=header, dtype=object)
+    frame = pd.DataFrame(fitted, columns=range(width), dtype=object)
+    frame.columns = header
     frame["_row"] = starts
     frame["_reason"] = reasons
     return frame
@@ -396,11 +400,17 @@ def _scalar_text(value: object) -> str:
 # ------------------------------------------------------------------ row screening
 
 
-def _reject(reasons: pd.Series, mask: pd.Series, message: pd.Series | str) -> None:
-    """Record ``message`` for rows in ``mask`` that have no reason yet (first one wins)."""
+def _reject(reasons: pd.Series, mask: pd.Series,
+            message: str | Callable[[pd.Series], pd.Series]) -> None:
+    """Record a reason for rows in ``mask`` that have none yet (the first problem wins).
+
+    ``message`` is a string, or a function of the boolean mask of those rows
+    returning their messages: built only when some row is bad, which keeps
+    clean files fast.
+    """
     fresh = mask & (reasons == "")
     if fresh.any():
-        reasons[fresh] = message[fresh] if isinstance(message, pd.Series) else message
+        reasons[fresh] = message if isinstance(message, str) else message(fresh)
 
 
 def _coordinates(frame: pd.DataFrame, reasons: pd.Series, lat_raw: pd.Series,
@@ -413,10 +423,12 @@ def _coordinates(frame: pd.DataFrame, reasons: pd.Series, lat_raw: pd.Series,
     """
     for name, raw, limit in (("latitude", lat_raw, 90), ("longitude", lon_raw, 180)):
         value = pd.to_numeric(raw.where(raw != "", None), errors="coerce").astype("float64")
-        finite = value.map(math.isfinite)
-        _reject(reasons, (raw != "") & ~finite, f"{name} " + raw.map(repr) + " is not a number")
+        finite = pd.Series(np.isfinite(value.to_numpy()), index=value.index)
+        _reject(reasons, (raw != "") & ~finite,
+                lambda m, name=name, raw=raw: f"{name} " + raw[m].map(repr) + " is not a number")
         _reject(reasons, finite & (value.abs() > limit),
-                f"{name} " + raw + f" is outside [-{limit}, {limit}]")
+                lambda m, name=name, raw=raw, limit=limit: (
+                    f"{name} " + raw[m] + f" is outside [-{limit}, {limit}]"))
         frame[name] = value.where(finite)
     both_empty = (lat_raw == "") & (lon_raw == "")
     _reject(reasons, (lat_raw == "") ^ (lon_raw == ""), "latitude or longitude is missing")
@@ -434,14 +446,12 @@ def _dates(reasons: pd.Series, raw: pd.Series, formats: Iterable[str], *, requir
         if not todo.any():
             break
         parsed[todo] = pd.to_datetime(raw[todo], format=fmt, errors="coerce")
-    shown = raw.fillna("").map(repr)
-    failed = raw.notna() & parsed.isna()
-    if failed.any():
-        _reject(reasons, failed, "date " + shown + raw[failed].map(
-            lambda v: _unparsed_date_problem(v, formats)))
-    _reject(reasons, parsed < EARLIEST_DATE,
-            "date " + shown + f" is before {EARLIEST_DATE.date().isoformat()}")
-    _reject(reasons, parsed > latest, "date " + shown + " is in the future")
+    formats = tuple(formats)
+    _reject(reasons, raw.notna() & parsed.isna(), lambda m: "date " + raw[m].map(repr) + raw[
+        m].map(lambda v: _unparsed_date_problem(v, formats)))
+    _reject(reasons, parsed < EARLIEST_DATE, lambda m: "date " + raw[m].map(repr) + (
+        f" is before {EARLIEST_DATE.date().isoformat()}"))
+    _reject(reasons, parsed > latest, lambda m: "date " + raw[m].map(repr) + " is in the future")
     if required:
         _reject(reasons, raw.isna(), "date is missing")
     return parsed
@@ -488,10 +498,9 @@ def _reject_duplicate_ids(frame: pd.DataFrame, reasons: pd.Series, rows: pd.Seri
     ids = frame["event_id"].where(ok)
     dup = ok & ids.duplicated(keep="first")
     if dup.any():
-        first_row = rows[ok].groupby(ids[ok]).transform("first")
-        message = "event_id " + ids.map(repr) + " repeats row " + first_row.reindex(
-            ids.index).fillna(0).astype(int).astype(str)
-        _reject(reasons, dup, message)
+        first_row = rows[ok].groupby(ids[ok]).transform("first").reindex(ids.index)
+        _reject(reasons, dup, lambda m: "event_id " + ids[m].map(repr) + " repeats row "
+                + first_row[m].astype(int).astype(str))
 
 
 # ------------------------------------------------------------- geomap's own formats
@@ -615,7 +624,7 @@ def _precision(frame: pd.DataFrame, reasons: pd.Series, column: str,
     values = _text(frame, column).str.lower()
     values = values.where(values != "", default)
     _reject(reasons, ~values.isin(allowed),
-            f"{column} " + values.map(repr) + f" is not one of {list(allowed)}")
+            lambda m: f"{column} " + values[m].map(repr) + f" is not one of {list(allowed)}")
     frame[column] = values
 
 
@@ -648,13 +657,22 @@ def _code_map(raw: pd.Series, table: dict[str, str], *, name: str, reasons: pd.S
 
     Codes may come as "1" or "1.0" (a float column written by R or Excel).
     """
-    codes = raw.str.replace(r"\.0+$", "", regex=True)
+    codes = _map_unique(raw, _strip_float_zero)
     mapped = codes.map(table)
     if default is not None:
         mapped = mapped.where(codes != "", default)
     _reject(reasons, mapped.isna(),
-            f"{name} " + raw.map(repr) + f" is not one of {sorted(table)}")
+            lambda m: f"{name} " + raw[m].map(repr) + f" is not one of {sorted(table)}")
     return mapped.fillna("")
+
+
+def _strip_float_zero(code: str) -> str:
+    return code[:-2] if code.endswith(".0") else code
+
+
+def _map_unique(values: pd.Series, func: Callable[[str], str]) -> pd.Series:
+    """Apply ``func`` once per distinct value: codes and names repeat on every row."""
+    return values.map({v: func(v) for v in values.unique()})
 
 
 def _join(*parts: pd.Series) -> pd.Series:
@@ -707,8 +725,8 @@ _COUNTRY_NAME_ALIASES = {
 
 def _iso2(values: pd.Series, kind: str) -> pd.Series:
     table = _country_codes()[kind]
-    keys = values.str.lower() if kind == "name" else values.str.replace(r"\.0+$", "", regex=True)
-    return keys.map(table).fillna("")
+    key = str.lower if kind == "name" else _strip_float_zero
+    return _map_unique(values, lambda v: table.get(key(v), ""))
 
 
 # ----------------------------------------------------------------------------- ACLED
@@ -861,6 +879,8 @@ def _read_ucdp(text: str, path: Path) -> pd.DataFrame:
                                      name="where_prec", reasons=reasons, default="unknown")
     _ucdp_types(frame, out, reasons)
     out["actors"] = _join(out["actor1"], out["actor2"])
+    for coarser in ("adm_2", "adm_1"):  # when the place itself is not named
+        out["location"] = out["location"].where(out["location"] != "", _text(frame, coarser))
     out["country"] = _ucdp_country(frame)
     out["magnitude"] = _ucdp_deaths(frame)
     out["magnitude_unit"] = "deaths"
@@ -875,7 +895,7 @@ def _ucdp_dates(frame: pd.DataFrame, out: pd.DataFrame, reasons: pd.Series) -> N
         precision = _code_map(_text(frame, "date_prec"), UCDP_TIME_PRECISION,
                               name="date_prec", reasons=reasons, default="day")
     else:
-        raw = _text(frame, "year").str.replace(r"\.0+$", "", regex=True) + "-01-01"
+        raw = _map_unique(_text(frame, "year"), _strip_float_zero) + "-01-01"
         raw = raw.where(raw != "-01-01", "")
         precision = pd.Series("year", index=frame.index, dtype=object)
     parsed = _dates(reasons, raw, ("%Y-%m-%d",), required=True, latest=_latest_observed())
@@ -885,12 +905,13 @@ def _ucdp_dates(frame: pd.DataFrame, out: pd.DataFrame, reasons: pd.Series) -> N
 
 def _ucdp_types(frame: pd.DataFrame, out: pd.DataFrame, reasons: pd.Series) -> None:
     if "type_of_violence" in frame:
-        kind = _text(frame, "type_of_violence").str.replace(r"\.0+$", "", regex=True)
+        kind = _map_unique(_text(frame, "type_of_violence"), _strip_float_zero)
     else:
         # Subsets without the column: one-sided violence is the dyads against "Civilians".
         kind = _text(frame, "side_b").map(lambda b: "3" if b == "Civilians" else "1")
     known = kind.isin(list(UCDP_VIOLENCE_TYPES))
-    _reject(reasons, ~known, "type_of_violence " + kind.map(repr) + " is not 1, 2 or 3")
+    _reject(reasons, ~known,
+            lambda m: "type_of_violence " + kind[m].map(repr) + " is not 1, 2 or 3")
     pairs = kind.map(UCDP_VIOLENCE_TYPES)
     out["category"] = "armed_clash"
     out["event_type"] = pairs.map(lambda p: p[0] if isinstance(p, tuple) else "")
@@ -901,10 +922,9 @@ def _ucdp_types(frame: pd.DataFrame, out: pd.DataFrame, reasons: pd.Series) -> N
 
 def _ucdp_country(frame: pd.DataFrame) -> pd.Series:
     # UCDP writes country names, sometimes with a former name in brackets.
-    names = _text(frame, "country")
-    full = _iso2(names, "name")
-    short = _iso2(names.str.replace(r"\s*\(.*\)$", "", regex=True), "name")
-    return full.where(full != "", short)
+    table = _country_codes()["name"]
+    return _map_unique(_text(frame, "country"), lambda v: table.get(v.lower()) or table.get(
+        re.sub(r"\s*\(.*\)$", "", v).lower(), ""))
 
 
 def _ucdp_deaths(frame: pd.DataFrame) -> pd.Series:
@@ -1010,7 +1030,7 @@ def _read_gdelt(text: str, path: Path) -> pd.DataFrame:
     raw_date = _text(frame, "sqldate")
     # strptime would read "2021082" as 2 August; GDELT always writes eight digits.
     _reject(reasons, (raw_date != "") & ~raw_date.str.fullmatch(r"\d{8}"),
-            "SQLDATE " + raw_date.map(repr) + " is not YYYYMMDD")
+            lambda m: "SQLDATE " + raw_date[m].map(repr) + " is not YYYYMMDD")
     parsed = _dates(reasons, raw_date, ("%Y%m%d",), required=True, latest=_latest_observed())
     out["event_date"] = _iso(parsed)
     out["time_precision"] = "day"
