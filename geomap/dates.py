@@ -1,0 +1,432 @@
+"""Temporal expressions in news text, resolved against the publication date.
+
+News reports date events relative to the day they are published ("on
+Wednesday", "last week", "earlier this month"). :func:`find_date_mentions`
+finds such expressions with their offsets; :func:`resolve_mention` turns one
+into a :class:`ResolvedDate`: the first day of the period it names, its
+precision (``day``, ``week``, ``month``, ``year``) and whether it lies in the
+future (``planned``).
+
+Rules, with ``P`` the publication date
+--------------------------------------
+- Weekdays ("on Wednesday", "a Wednesday phone call"): for past tense the most
+  recent such weekday on or before ``P`` (a Wednesday article's "Wednesday" is
+  ``P`` itself); for future tense the first one after ``P``. Precision day.
+- "today", "tonight", "this morning" are ``P``; "yesterday" ``P - 1``;
+  "tomorrow" ``P + 1`` (planned). "N days/weeks/months/years ago" count back.
+- "last week" is the week before ``P``'s week, dated by its Monday; "this week"
+  ``P``'s week; "next week" the week after (planned). Precision week.
+- "earlier this month", "this month" are ``P``'s month; "later this month" the
+  same month, planned; "last month" the month before; "next month" the month
+  after, planned. Precision month. "last/this/next year" likewise, precision year.
+- Calendar dates ("on August 15", "15 August", "August 18, 2021", "Aug. 15"):
+  day precision; without a year, the year that puts the date on or before ``P``
+  for past tense (after ``P`` for future tense). "in August" / "August 2021" is
+  month precision; "in 2020" year precision.
+- Periods ending at ``P`` ("over the past 10 days", "in the past month"): the
+  smallest calendar unit (week, month, year) holding both ends, dated by its
+  first day.
+- Vague recency ("earlier", "recently", "more recently" without anything more
+  precise): ``P``'s month, flagged ``vague``; the extractor uses it only when the
+  sentence holds nothing more precise.
+- Background: "since 2012", "from 1996 until 2001", "in the 1990s", "the
+  18-year-long insurgency" date a state of affairs, not an event; they are
+  returned with ``background=True`` and the extractor never dates an event by
+  them.
+
+Without ``P`` only absolute expressions (a calendar date with its year, a
+month with its year, a year) resolve; the others give None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
+_MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+               r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|"
+               r"Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+                 "twelve": 12, "several": 3, "few": 3, "a few": 3, "couple of": 2,
+                 "a couple of": 2}
+_NUM = r"(?:\d{1,3}|a few|a couple of|several|few|an?|one|two|three|four|five|six|seven|" \
+       r"eight|nine|ten|eleven|twelve)"
+_UNIT = r"(?:day|week|fortnight|month|year)s?"
+
+# Order matters: longer, more specific patterns first; overlapping later matches are dropped.
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("background", r"\b(?:since|from)\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?"
+                   r"(?:1[89]|20)\d\d(?:s)?(?:\s+(?:until|to|till)\s+(?:19|20)\d\d)?\b"),
+    ("background", r"\b(?:in|of|during|throughout)\s+the\s+(?:early\s+|late\s+)?"
+                   r"(?:1[89]|20)\d0s\b"),
+    ("background", r"\b\d{1,3}-year-(?:long|old)\b"),
+    ("calendar", rf"\b(?P<mon>{_MONTH_WORD})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+                 rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
+    ("calendar", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_WORD})"
+                 rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
+    ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("month_name", rf"\b(?:in|since|during|by|until|early|late|mid-)\s*(?P<mon>{_MONTH_WORD})"
+                   rf"(?:\s+(?P<year>(?:19|20)\d\d))?\b"),
+    ("month_name", rf"\b(?P<mon>{_MONTH_WORD})\s+(?P<year>(?:19|20)\d\d)\b"),
+    ("period", rf"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+"
+               rf"(?:(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})\b"),
+    ("ago", rf"\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b"),
+    ("relative", r"\b(?P<which>earlier|later)\s+this\s+(?P<unit>week|month|year)\b"),
+    ("relative", r"\b(?P<which>last|this|next|past|previous|coming)\s+(?P<unit>week|month|"
+                 r"year|weekend)\b"),
+    ("weekday", r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
+                r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("deictic", r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+morning|"
+                r"this\s+afternoon|this\s+evening|last\s+night)\b"),
+    ("year", r"\b(?:in|during|by|until|of)\s+(?P<year>(?:19|20)\d\d)\b"),
+    ("vague", r"\b(?:more\s+recently|recently|earlier)\b"),
+)
+_COMPILED = tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in _PATTERNS)
+# Month and weekday names must be capitalised in English; "may" and "march" are verbs too.
+_CASED_KINDS = {"calendar", "month_name", "weekday"}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A temporal expression found in text.
+
+    Attributes
+    ----------
+    start, end : int
+        Offsets in the text searched (end exclusive).
+    text : str
+        The expression as written.
+    kind : str
+        Pattern family: ``calendar``, ``iso``, ``month_name``, ``period``, ``ago``,
+        ``relative``, ``weekday``, ``deictic``, ``year``, ``vague``, ``background``.
+    parts : tuple
+        Named pieces of the match as ``(name, value)`` pairs.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    parts: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def background(self) -> bool:
+        """True for expressions that date a state of affairs, not an event."""
+        return self.kind == "background"
+
+    @property
+    def vague(self) -> bool:
+        """True for "earlier", "recently": used only when nothing better is at hand."""
+        return self.kind == "vague"
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A date with its precision.
+
+    Attributes
+    ----------
+    date : str
+        ``YYYY-MM-DD``, the first day of the period for coarser precisions.
+    precision : str
+        ``day``, ``week``, ``month`` or ``year``.
+    planned : bool
+        True when the period lies after the publication date.
+    vague : bool
+        True when it comes from "earlier" or "recently".
+    """
+
+    date: str
+    precision: str
+    planned: bool = False
+    vague: bool = False
+
+
+def find_date_mentions(text: str) -> list[DateMention]:
+    """Return the temporal expressions in ``text``, in order, without overlaps.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of DateMention
+
+    Examples
+    --------
+    >>> [m.text for m in find_date_mentions("On Monday the council met, since 2012.")]
+    ['Monday', 'since 2012']
+    """
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _COMPILED:
+        for match in pattern.finditer(text):
+            if kind in _CASED_KINDS and not _is_capitalised(match):
+                continue
+            span = match.span()
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue
+            parts = tuple((k, v) for k, v in match.groupdict().items() if v)
+            found.append(DateMention(span[0], span[1], match.group(0), kind, parts))
+            taken.append(span)
+    return sorted(found, key=lambda m: m.start)
+
+
+def resolve_mention(mention: DateMention, published: str | dt.date | None, *,
+                    future: bool = False) -> ResolvedDate | None:
+    """Resolve a temporal expression against the publication date.
+
+    Parameters
+    ----------
+    mention : DateMention
+    published : str or datetime.date or None
+        Publication date; None resolves only absolute expressions.
+    future : bool, optional
+        True when the clause is in the future tense (weekdays and dates without a
+        year then point after the publication date).
+
+    Returns
+    -------
+    ResolvedDate or None
+        None for background expressions and for relative ones without a
+        publication date.
+    """
+    if mention.background:
+        return None
+    pub = _as_date(published)
+    parts = dict(mention.parts)
+    resolver = _RESOLVERS[mention.kind]
+    result = resolver(parts, mention.text.lower(), pub, future)
+    if result is None:
+        return None
+    day, precision, vague = result
+    # "later this month" and "tomorrow" lie ahead even when their period holds P.
+    ahead = mention.text.lower().startswith(("later", "tomorrow"))
+    planned = pub is not None and (ahead or _period_start_after(day, precision, pub))
+    return ResolvedDate(day.isoformat(), precision, planned, vague)
+
+
+def resolve_text(text: str, published: str | dt.date | None, *,
+                 future: bool = False) -> ResolvedDate | None:
+    """Resolve the most precise non-background expression in ``text``.
+
+    Parameters
+    ----------
+    text : str
+    published : str or datetime.date or None
+    future : bool, optional
+
+    Returns
+    -------
+    ResolvedDate or None
+
+    Examples
+    --------
+    >>> resolve_text("last week", "2021-08-25")
+    ResolvedDate(date='2021-08-16', precision='week', planned=False, vague=False)
+    """
+    resolved = [resolve_mention(m, published, future=future) for m in find_date_mentions(text)]
+    resolved = [r for r in resolved if r is not None]
+    if not resolved:
+        return None
+    return min(resolved, key=lambda r: (r.vague, PRECISION_RANK[r.precision]))
+
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def period_end(date: str, precision: str) -> dt.date:
+    """Return the last day of the period that starts at ``date`` with ``precision``.
+
+    Parameters
+    ----------
+    date : str
+        ``YYYY-MM-DD``.
+    precision : str
+        ``day``, ``week``, ``month`` or ``year``.
+
+    Returns
+    -------
+    datetime.date
+    """
+    start = dt.date.fromisoformat(date)
+    if precision == "week":
+        return start + dt.timedelta(days=6)
+    if precision == "month":
+        return _add_months(start.replace(day=1), 1) - dt.timedelta(days=1)
+    if precision == "year":
+        return dt.date(start.year, 12, 31)
+    return start
+
+
+# --- resolvers: each returns (first day, precision, vague) or None -------------------------
+
+def _calendar(parts, text, pub, future):
+    month = _month_number(parts["mon"])
+    day = int(parts["day"])
+    if "year" in parts:
+        return _safe_date(int(parts["year"]), month, day, "day")
+    if pub is None:
+        return None
+    year = pub.year
+    candidate = _safe_date(year, month, day, "day")
+    if candidate is None:
+        return None
+    when = candidate[0]
+    if not future and when > pub:
+        return _safe_date(year - 1, month, day, "day")
+    if future and when < pub:
+        return _safe_date(year + 1, month, day, "day")
+    return candidate
+
+
+def _iso(parts, text, pub, future):
+    return _safe_date(int(parts["year"]), int(parts["m"]), int(parts["day"]), "day")
+
+
+def _month_name(parts, text, pub, future):
+    month = _month_number(parts["mon"])
+    if "year" in parts:
+        return dt.date(int(parts["year"]), month, 1), "month", False
+    if pub is None:
+        return None
+    year = pub.year
+    if not future and month > pub.month:
+        year -= 1
+    if future and month < pub.month:
+        year += 1
+    return dt.date(year, month, 1), "month", False
+
+
+def _year(parts, text, pub, future):
+    return dt.date(int(parts["year"]), 1, 1), "year", False
+
+
+def _weekday(parts, text, pub, future):
+    if pub is None:
+        return None
+    target = _WEEKDAYS.index(parts["wd"].lower())
+    if future:
+        delta = (target - pub.weekday()) % 7 or 7
+        return pub + dt.timedelta(days=delta), "day", False
+    delta = (pub.weekday() - target) % 7
+    return pub - dt.timedelta(days=delta), "day", False
+
+
+def _deictic(parts, text, pub, future):
+    if pub is None:
+        return None
+    word = " ".join(parts["word"].lower().split())
+    offsets = {"yesterday": -1, "tomorrow": 1, "last night": -1}
+    return pub + dt.timedelta(days=offsets.get(word, 0)), "day", False
+
+
+def _relative(parts, text, pub, future):
+    if pub is None:
+        return None
+    unit = parts["unit"].lower()
+    which = parts["which"].lower()
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
+    if unit in ("week", "weekend"):
+        monday = pub - dt.timedelta(days=pub.weekday())
+        return monday + dt.timedelta(weeks=step), "week", False
+    if unit == "month":
+        return _add_months(pub.replace(day=1), step), "month", False
+    return dt.date(pub.year + step, 1, 1), "year", False
+
+
+def _period(parts, text, pub, future):
+    if pub is None:
+        return None
+    days = _unit_days(parts.get("n", "1"), parts["unit"])
+    return _smallest_period(pub - dt.timedelta(days=days), pub)
+
+
+def _ago(parts, text, pub, future):
+    if pub is None:
+        return None
+    unit = parts["unit"].lower().rstrip("s")
+    days = _unit_days(parts["n"], unit)
+    when = pub - dt.timedelta(days=days)
+    if unit == "day":
+        return when, "day", False
+    if unit in ("week", "fortnight"):
+        return when - dt.timedelta(days=when.weekday()), "week", False
+    if unit == "month":
+        return when.replace(day=1), "month", False
+    return dt.date(when.year, 1, 1), "year", False
+
+
+def _vague(parts, text, pub, future):
+    if pub is None:
+        return None
+    return pub.replace(day=1), "month", True
+
+
+_RESOLVERS = {
+    "calendar": _calendar, "iso": _iso, "month_name": _month_name, "year": _year,
+    "weekday": _weekday, "deictic": _deictic, "relative": _relative, "period": _period,
+    "ago": _ago, "vague": _vague,
+}
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+def _is_capitalised(match: re.Match) -> bool:
+    for name in ("mon", "wd"):
+        value = match.groupdict().get(name)
+        if value:
+            return value[0].isupper()
+    return True
+
+
+def _month_number(word: str) -> int:
+    return _MONTH_ABBR[word.rstrip(".").lower()[:4] if word.lower().startswith("sept")
+                       else word.rstrip(".").lower()[:3]]
+
+
+def _unit_days(number: str, unit: str) -> int:
+    n = int(number) if number.isdigit() else _NUMBER_WORDS.get(number.lower(), 1)
+    unit = unit.lower().rstrip("s")
+    return n * {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}[unit]
+
+
+def _smallest_period(first: dt.date, last: dt.date):
+    if first - dt.timedelta(days=first.weekday()) == last - dt.timedelta(days=last.weekday()):
+        return first - dt.timedelta(days=first.weekday()), "week", False
+    if (first.year, first.month) == (last.year, last.month):
+        return first.replace(day=1), "month", False
+    return dt.date(first.year, 1, 1), "year", False
+
+
+def _safe_date(year: int, month: int, day: int, precision: str):
+    try:
+        return dt.date(year, month, day), precision, False
+    except ValueError:
+        return None
+
+
+def _add_months(first: dt.date, months: int) -> dt.date:
+    index = first.year * 12 + first.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _period_start_after(day: dt.date, precision: str, pub: dt.date) -> bool:
+    if precision == "day":
+        return day > pub
+    return day > pub and period_end(day.isoformat(), precision) > pub
+
+
+def _as_date(value: str | dt.date | None) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
