@@ -1,0 +1,205 @@
+"""Private word tables of the event extractor: triggers, support verbs, modality, actors.
+
+These tables describe English news writing, not any one article. Each event
+category has *verbal* triggers (a finite verb states that something happened:
+"rushed", "named", "airlifted") and *nominal* ones (a noun that names an event:
+"meeting", "drills", "takeover"). Nominal triggers state a new event only when a
+support verb governs them ("held a meeting", "conducted drills") or an
+indefinite article introduces them ("an emergency meeting"); a definite one
+("the Taliban takeover") refers back to something already known, which is
+background. ``phrase`` triggers are self-sufficient ("crossed the border",
+"border guards").
+"""
+
+from __future__ import annotations
+
+import re
+
+_MILITARY_NOUNS = (r"troops|soldiers|servicemen|forces|units|battalions?|brigades?|divisions?|"
+                   r"tanks|armou?red vehicles|warships|jets|fighter jets|aircraft|helicopters|"
+                   r"artillery|missiles|reinforcements|paratroopers|marines|military personnel|"
+                   r"military equipment|weapons")
+
+#: Trigger patterns per category: (kind, regex). ``verb_military`` needs a military object
+#: in the clause; ``verb_political`` a political object.
+TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
+    "diplomacy": (
+        ("speech", r"said|says|told|tells|noted|notes|stated|cautioned|warned|urged|stressed|"
+                   r"emphasi[sz]ed|insisted|added|adding|declared|pledged|vowed|demanded|"
+                   r"condemned|critici[sz]ed|welcomed|rejected|accused|proposed|agreed|agrees|"
+                   r"discussed|spoke|negotiated|signed|reaffirmed|assured|promised|"
+                   r"called on|called for|expressed (?:concern|support|hope)"),
+        ("noun", r"(?:phone|telephone|video) (?:call|conversation|talks?)|talks|"
+                 r"joint statement|communiqu[eé]|negotiations|state visit|official visit"),
+    ),
+    "meeting": (
+        ("verb", r"met|meets|convened|gathered"),
+        ("noun", r"meeting|meetings|summit|summits|(?:video ?)?conference|videoconference|"
+                 r"session|gathering|forum|council meeting"),
+    ),
+    "military_deployment": (
+        ("verb", r"deployed|deploys|deploying|redeployed|stationed|massed|amassed|mobili[sz]ed|"
+                 r"reinforced"),
+        ("verb_military", r"rushed|sent|sends|dispatched|moved|moves|brought|flew|pulled|"
+                          r"withdrew|withdrawn|positioned|ordered|shifted|transferred"),
+        ("noun", r"deployment|deployments|build-?up|troop movements?"),
+    ),
+    "military_exercise": (
+        ("noun", r"(?:[\w-]+ )?drills?|(?:military|joint|naval|air|live-fire|tactical|"
+                 r"command-staff|war|combat|counter-terrorism|anti-terror) exercises?|"
+                 r"exercises|war ?games|maneuvers|manoeuvres"),
+    ),
+    "armed_clash": (
+        ("verb", r"attacked|clashed|fought|shelled|bombed|ambushed|stormed|overran|"
+                 r"fired (?:on|at|upon)|opened fire|exploded|wounded|shot dead|besieged|"
+                 r"killed|kills|struck"),
+        ("noun", r"attacks?|clash(?:es)?|fighting|bombings?|air ?strikes?|drone strikes?|"
+                 r"shelling|explosions?|blasts?|battles?|fire ?fights?|gun ?fights?|"
+                 r"ambush(?:es)?|offensive|raids?|assaults?|skirmish(?:es)?"),
+    ),
+    "border_crossing": (
+        ("phrase", r"(?:cross(?:ed|es|ing)?|fled|flee(?:s|ing)?|escaped|poured|streamed|swam|"
+                   r"walked|trekked|moved|pushed)\s+(?:(?!border)[\w-]+\s+){0,3}?"
+                   r"(?:across|over|through)\s+(?:the\s+|a\s+)?(?:[\w–-]+\s+)?border"),
+        ("phrase", r"cross(?:ed|es|ing)?\s+(?:the\s+|a\s+|their\s+)?(?:[\w–-]+\s+){0,2}?border"),
+        ("phrase", r"border (?:guards?|police|officers|officials|troops|posts?) "
+                   r"(?:\w+ )?(?:checking|checked|check|stopped|detained|turned back|"
+                   r"inspect(?:ed|ing)|search(?:ed|ing)|screen(?:ed|ing)|let|allowed|"
+                   r"registered|processed)"),
+        ("phrase", r"(?:closed|sealed|opened|reopened|shut)\s+(?:(?:the|a|its|their|all|"
+                   r"several|two|three|main|key|[\w–-]+)\s+){0,4}?"
+                   r"(?:border|border crossings?|crossings?|checkpoints?|crossing points?)"),
+        ("noun", r"border crossings?|crossing points?"),
+    ),
+    "evacuation": (
+        ("verb", r"airlifted|evacuated|evacuating|evacuates|flown out|flew out|repatriated|"
+                 r"rescued"),
+        ("noun", r"airlifts?|evacuations?|evacuation flights?|rescue flights?"),
+    ),
+    "political": (
+        ("verb", r"overthrown|overthrew|toppled|ousted|deposed|seized power|took power|"
+                 r"came to power|took control|taken control|seized control|"
+                 r"appointed|resigned|sworn in|inaugurated|elected"),
+        ("verb_political", r"named|nominated|formed|announced|declared|captured|seized|"
+                           r"fell to|dissolved"),
+        ("noun", r"takeover|coup|resignation|appointment|inauguration"),
+    ),
+    "humanitarian": (
+        ("verb", r"fled|flee|flees|fleeing|displaced|sheltered|sought refuge|sought asylum"),
+        ("noun", r"(?:humanitarian |food |medical )aid|aid (?:deliver(?:y|ies)|convoys?|"
+                 r"shipments?)|relief supplies|refugee camps?|displacement"),
+    ),
+}
+
+#: Support verbs that make a nominal trigger an event: "held a meeting", "conducted drills".
+SUPPORT_VERBS = re.compile(
+    r"\b(?:held|hold|holds|holding|host|hosts|hosted|hosting|conducted|conduct|conducts|"
+    r"conducting|staged|stage|stages|launched|launch|launches|carried out|carry out|"
+    r"organi[sz]ed|convened|attended|attend|joined|began|begin|begun|started|start|"
+    r"concluded|wrapped up|took part in|participated in|resumed|delivered|sent|provided|"
+    r"completed|continued|followed|chaired|called|scheduled|announced|had|opened|"
+    r"ended|end|mounted|waged|suffered|repelled|reported|completed)\b", re.I)
+
+#: Words between an indefinite article and its noun: "an emergency meeting".
+INDEFINITE = re.compile(r"\b(?:an?|another|two|three|several|new|fresh|series of)\s+"
+                        r"(?:[\w-]+\s+){0,3}$", re.I)
+#: A nominal trigger after these is the time or cause of something else: background.
+BACKGROUND_BEFORE = re.compile(
+    r"\b(?:after|before|ahead of|since|following|amid|despite|in the (?:immediate )?"
+    r"aftermath of|in the wake of|because of|due to|threat of|risk of|fear of|fears of|"
+    r"danger of|prospect of)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w’'-]+\s+){0,3}$",
+    re.I)
+MODALS = frozenset("could would might may should must can cannot couldn't wouldn't shouldn't"
+                   .split())
+FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|(?:is|are|was|were)\s+(?:due|set|scheduled|"
+                    r"expected|going|slated|poised)\s+to|plans?\s+to|planning\s+to|"
+                    r"intends?\s+to|to be held|next|upcoming|forthcoming|planned|proposed)\b",
+                    re.I)
+NEGATION = frozenset("not never no n't didn't hasn't haven't wasn't weren't".split())
+IRREALIS = re.compile(r"\b(?:if|unless|whether|hopes?|hoping|wants?|wanted|seeks?|seeking|"
+                      r"aims?|aimed|threatened|threatens|refused|failed|urged|calls? for|"
+                      r"in order|so as)\b", re.I)
+
+#: Words that make the subject of a speech verb a political actor.
+POLITICAL_SPEAKER = re.compile(
+    r"\b(?:president|minister|secretary|chancellor|premier|spokes(?:man|woman|person)|"
+    r"ambassador|envoy|diplomats?|government|ministry|kremlin|white house|pentagon|"
+    r"state department|foreign office|embassy|leaders?|officials?|authorities|group|bloc|"
+    r"alliance|council|organi[sz]ation|king|emir|prime|commander|general|taliban|cabinet|"
+    r"parliament|nations|countries|union|administration|regime|delegation|side)\b", re.I)
+
+#: Clause boundaries: a date or place on the other side belongs to another clause.
+CLAUSE_MARKERS = re.compile(
+    r"(?:,\s*)?\b(?:which|who|whom|whose|where|when|while|whereas|after|before|since|because|"
+    r"although|though|until|unless|if|according to|adding|at which|during which|"
+    r"ahead of)\b|;", re.I)
+#: Relative clauses that share the time and place of what they attach to.
+INHERITING_MARKERS = frozenset({"at which", "during which", "where", "when", "after", "before",
+                                "while", "adding", "ahead of"})
+
+#: An acronym in brackets after a capitalised name: "Treaty Organization (CSTO)".
+ORG_ACRONYM = re.compile(r"(?<=[A-Za-z] )\(([A-Z][A-Z0-9-]{1,9})\)")
+KNOWN_ORGS: dict[str, str] = {
+    "taliban": "Taliban", "al-qaeda": "al-Qaeda", "al qaeda": "al-Qaeda",
+    "islamic state": "Islamic State", "isis": "Islamic State", "isil": "Islamic State",
+    "is-k": "ISIS-K", "isis-k": "ISIS-K", "nato": "NATO", "united nations": "UN", "un": "UN",
+    "european union": "EU", "eu": "EU", "g7": "G7", "group of seven": "G7", "g20": "G20",
+    "group of 20": "G20", "csto": "CSTO", "sco": "SCO", "asean": "ASEAN",
+    "african union": "African Union", "hezbollah": "Hezbollah", "hamas": "Hamas",
+    "red cross": "Red Cross", "icrc": "ICRC", "unhcr": "UNHCR", "who": "WHO", "osce": "OSCE",
+    "etim": "ETIM", "pentagon": "Pentagon", "kremlin": "Kremlin", "white house": "White House",
+}
+ORG_PATTERN = re.compile(
+    r"\b(?:Taliban|al-Qaeda|al Qaeda|Islamic State|ISIS-K|ISIS|ISIL|IS-K|NATO|United Nations|"
+    r"UN|European Union|EU|G7|Group of Seven|G20|Group of 20|CSTO|SCO|ASEAN|African Union|"
+    r"Hezbollah|Hamas|Red Cross|ICRC|UNHCR|OSCE|ETIM)\b")
+PERSON_TITLE = re.compile(
+    r"\b(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Interior Minister|"
+    r"Minister|Secretary of State|Secretary|Chancellor|Premier|King|Queen|Emir|Crown Prince|"
+    r"Gen\.|General|Ambassador|envoy|spokes(?:man|woman|person)|commander|leader|chief|"
+    r"president|Mr\.|Mrs\.|Ms\.|Dr\.)\s+"
+    r"((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,2})")
+#: Plural nouns for people, for magnitudes ("82,000 Americans" counts people).
+PEOPLE_NOUNS = frozenset(
+    """people persons civilians refugees migrants residents citizens nationals evacuees
+    children women men families villagers workers students passengers employees staff
+    allies collaborators interpreters dead casualties wounded protesters""".split())
+TROOP_NOUNS = frozenset(
+    """troops soldiers servicemen personnel fighters militants forces paratroopers marines
+    guards police officers insurgents""".split())
+
+#: Demonyms and adjectives of countries, to name the state behind "Russian President" or
+#: "Afghan civilians" (geoparse does not report them as places).
+DEMONYMS: dict[str, str] = {
+    "afghan": "AF", "afghans": "AF", "tajik": "TJ", "tajiks": "TJ", "uzbek": "UZ",
+    "uzbeks": "UZ", "turkmen": "TM", "kyrgyz": "KG", "kazakh": "KZ", "pakistani": "PK",
+    "pakistanis": "PK", "iranian": "IR", "iranians": "IR", "chinese": "CN", "russian": "RU",
+    "russians": "RU", "american": "US", "americans": "US", "us": "US", "u.s.": "US",
+    "british": "GB", "uk": "GB", "french": "FR", "german": "DE", "germans": "DE",
+    "indian": "IN", "indians": "IN", "turkish": "TR", "turks": "TR", "qatari": "QA",
+    "saudi": "SA", "emirati": "AE", "israeli": "IL", "israelis": "IL", "palestinian": "PS",
+    "palestinians": "PS", "syrian": "SY", "syrians": "SY", "iraqi": "IQ", "iraqis": "IQ",
+    "lebanese": "LB", "jordanian": "JO", "egyptian": "EG", "yemeni": "YE", "ukrainian": "UA",
+    "ukrainians": "UA", "belarusian": "BY", "polish": "PL", "georgian": "GE",
+    "armenian": "AM", "azerbaijani": "AZ", "azeri": "AZ", "japanese": "JP", "korean": "KR",
+    "north korean": "KP", "south korean": "KR", "italian": "IT", "spanish": "ES",
+    "canadian": "CA", "australian": "AU", "ethiopian": "ET", "sudanese": "SD",
+    "somali": "SO", "kenyan": "KE", "nigerian": "NG", "malian": "ML", "libyan": "LY",
+    "burmese": "MM", "myanmar": "MM", "bangladeshi": "BD", "nepali": "NP", "mongolian": "MN",
+    "kosovar": "XK", "serbian": "RS", "serb": "RS", "serbs": "RS", "moldovan": "MD",
+    "romanian": "RO", "hungarian": "HU", "finnish": "FI", "swedish": "SE", "norwegian": "NO",
+    "dutch": "NL", "belgian": "BE", "swiss": "CH", "austrian": "AT", "greek": "GR",
+    "cypriot": "CY", "armenians": "AM", "kurdish": "IQ", "venezuelan": "VE",
+    "colombian": "CO", "mexican": "MX", "brazilian": "BR", "argentine": "AR",
+    "chilean": "CL", "peruvian": "PE", "cuban": "CU", "haitian": "HT", "congolese": "CD",
+    "rwandan": "RW", "ugandan": "UG", "tanzanian": "TZ", "eritrean": "ER", "chadian": "TD",
+    "nigerien": "NE", "burkinabe": "BF", "algerian": "DZ", "moroccan": "MA",
+    "tunisian": "TN", "thai": "TH", "vietnamese": "VN", "filipino": "PH",
+    "indonesian": "ID", "malaysian": "MY", "sri lankan": "LK", "kashmiri": "IN",
+    "baloch": "PK", "pashtun": "AF", "hazara": "AF", "uyghur": "CN", "uighur": "CN",
+    "estonian": "EE", "latvian": "LV", "lithuanian": "LT", "slovak": "SK", "czech": "CZ",
+    "bulgarian": "BG", "croatian": "HR", "bosnian": "BA", "albanian": "AL",
+    "macedonian": "MK", "montenegrin": "ME", "slovenian": "SI", "danish": "DK",
+    "irish": "IE", "icelandic": "IS", "portuguese": "PT", "omani": "OM", "kuwaiti": "KW",
+    "bahraini": "BH", "emiratis": "AE",
+}
