@@ -235,7 +235,10 @@ def detect_format(text: str, *, path: str | Path = "") -> str:
     first = head.split("\n", 1)[0].rstrip("\r")
     if first.count("\t") + 1 in _GDELT_WIDTHS:
         return "gdelt"
-    columns = {c.strip().lower() for c in next(csv.reader([first]), [])}
+    try:
+        columns = {c.strip().lower() for c in next(csv.reader([first]), [])}
+    except csv.Error:  # e.g. a bare carriage return inside the line
+        columns = set()
     for name, markers in _HEADER_MARKERS:
         if any(m <= columns for m in markers):
             return name

@@ -460,3 +460,8 @@ def test_docs_show_the_crosswalk_tables_the_code_uses():
     for code, word in UCDP_GEO_PRECISION.items():
         assert f"| {code} | `{word}` |" in text
     assert ", ".join(GDELT_COLUMNS) in " ".join(text.replace("`", "").split())
+
+
+@pytest.mark.parametrize("data", [b"\x01\r\x01", b"a,b\rc\n1,2\n", b'"unclosed,\n1,2\n'])
+def test_found_by_hypothesis(data):
+    _load_or_geomap_error(data, None)
