@@ -86,6 +86,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "humanitarian": (
         ("verb", r"fled|flee|flees|fleeing|displaced|sheltered|sought refuge|sought asylum"),
+        ("verb_aid", r"delivered|distributed|airdropped|handed out|shipped|provided|sent"),
         ("noun", r"(?:humanitarian |food |medical )aid|aid (?:deliver(?:y|ies)|convoys?|"
                  r"shipments?)|relief supplies|refugee camps?|displacement"),
     ),
@@ -158,7 +159,8 @@ PERSON_TITLE = re.compile(
     r"Minister|Secretary of State|Secretary|Chancellor|Premier|King|Queen|Emir|Crown Prince|"
     r"Gen\.|General|Ambassador|envoy|spokes(?:man|woman|person)|commander|leader|chief|"
     r"president|Mr\.|Mrs\.|Ms\.|Dr\.)\s+"
-    r"((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,2})")
+    r"((?:[A-Z][\w’'-]+)(?:\s+(?:[A-Z][\w’'-]+|(?:al|el|bin|ibn|van|von|de|da|del)"
+    r"(?:-[A-Z][\w’'-]+|\s+[A-Z][\w’'-]+))){0,3})")
 #: Plural nouns for people, for magnitudes ("82,000 Americans" counts people).
 PEOPLE_NOUNS = frozenset(
     """people persons civilians refugees migrants residents citizens nationals evacuees

@@ -82,15 +82,26 @@ _SPECIFICITY = {"crossing": 0, "airport": 0, "neighbourhood": 1, "city": 2, "dis
                 "region": 6, "country": 7, "continent": 8}
 _CAPTION_ACTORS = (
     ("political", re.compile(r"\b(?:fighters?|militants?|insurgents?|gunmen|rebels?)\b", re.I)),
-    ("military_deployment", re.compile(r"\b(?:soldiers|troops|tanks|armou?red vehicles)\b",
-                                       re.I)),
-    ("humanitarian", re.compile(r"\b(?:refugees|displaced|evacuees|migrants)\b", re.I)),
+    ("military_deployment", re.compile(r"\b(?:soldiers?|troops|tanks?|armou?red vehicles?|"
+                                       r"servicem[ae]n)\b", re.I)),
+    ("humanitarian", re.compile(r"\b(?:refugees?|displaced|evacuees?|migrants?)\b", re.I)),
 )
+_AID_OBJECT = re.compile(r"\b(?:aid|food|medicine|medical supplies|supplies|relief|water|"
+                         r"shelter|tents|blankets|vaccines)\b", re.I)
+_ATTRIBUTION = re.compile(r"^[,\s]*(?:[\w’'.-]+\s+){0,6}?$")
 _NUMBER = re.compile(
     r"(?<![\w,.])(?:(?:some|about|around|nearly|almost|more than|over|at least|up to|roughly|"
     r"approximately|an estimated)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
     r"(?:\s+(?P<scale>million|thousand|hundred))?\s+(?P<words>(?:[\w’'-]+\s+){0,2}?)"
     r"(?P<noun>[A-Za-z-]+s|people|personnel|staff|aircraft|artillery)\b")
+_AFTER_LOCATIVE = re.compile(
+    r"\b(?:in|into|at|near|outside|from|to|across)\s+(?:the\s+(?:city|town|capital)\s+of\s+)?"
+    r"(?P<name>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){0,2})")
+_NOT_PLACES = frozenset({"The", "This", "That", "These", "Those", "It", "He", "She", "They",
+                         "We", "I", "A", "An", "January", "February", "March", "April", "May",
+                         "June", "July", "August", "September", "October", "November",
+                         "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                         "Saturday", "Sunday"})
 _BORDER_WITH = re.compile(r"\b(?P<who>its|their|the|his|her)\s+border\s+with\s+", re.I)
 _PAIR_BORDER = re.compile(r"\b(?P<a>[A-Z][a-z]+)\s*[-–—/]\s*(?P<b>[A-Z][a-z]+)\s+border\b")
 _THE_BORDER = re.compile(r"\b(?:the|its|their)\s+border\b", re.I)
@@ -270,13 +281,41 @@ class _Reader:
         self.published = published
         self.sentences = split_sentences(text)
         self._gazetteer = gazetteer
-        self.mentions = _mentions(text, geoparser)
+        self.mentions = self._complete(_mentions(text, geoparser))
         self.quotes = quoted_spans(text)
         self.dates = find_date_mentions(text)
         self.people = _people(text)
         self.acronyms = set(lex.ORG_ACRONYM.findall(text))
         self.focus = self._focus()
         self.last_border: dict = {}
+
+    def _complete(self, mentions: list[_Mention]) -> list[_Mention]:
+        """Drop mentions inside organisation names; add gazetteer places after "in", "into".
+
+        The geoparser weighs every capitalised word; a name right after a locative
+        preposition is a place by position, so a miss there is looked up directly.
+        """
+        orgs = [m.span() for m in lex.ORG_PATTERN.finditer(self.text)]
+        kept = [m for m in mentions if not any(o0 < m.end and m.start < o1 for o0, o1 in orgs)]
+        taken = [(m.start, m.end) for m in mentions]
+        # A name resolved elsewhere in the article means the same place here.
+        known = {m.name: m for m in kept if m.resolved}
+        for match in _AFTER_LOCATIVE.finditer(self.text):
+            start, end = match.span("name")
+            if any(t0 < end and start < t1 for t0, t1 in taken + orgs):
+                continue
+            place = known.get(match.group("name")) or self._lookup_place(match.group("name"))
+            if place is not None:
+                kept.append(_Mention(start, end, match.group("name"), place.lat, place.lon,
+                                     place.country_code, place.kind, True))
+        return sorted(kept, key=lambda m: m.start)
+
+    def _lookup_place(self, name: str):
+        if name.lower() in lex.DEMONYMS or name in _NOT_PLACES or self.gazetteer is None:
+            return None
+        found = self.gazetteer.lookup(name, kinds=["country", "city", "province"])
+        big = [p for p in found if p.kind != "city" or (p.population or 0) >= 50_000]
+        return big[0] if big else None
 
     # -- sentences to drafts ---------------------------------------------------------------
 
@@ -328,7 +367,10 @@ class _Reader:
             return None
         if kind == "verb_political" and not _POLITICAL_OBJECT.search(after):
             return None
-        if kind == "speech" and not self._political_speaker(sentence, masked, match):
+        if kind == "verb_aid" and not _AID_OBJECT.search(after[:60]):
+            return None
+        if kind == "speech" and (self._attribution(masked, match)
+                                 or not self._political_speaker(sentence, masked, match)):
             return None
         return _Trigger(category, start, end, kind, planned)
 
@@ -349,6 +391,21 @@ class _Reader:
         planned = planned or bool(lex.FUTURE.search(" ".join(words)))
         return _Trigger(category, sentence.start + match.start(), sentence.start + match.end(),
                         "noun", planned)
+
+    def _attribution(self, masked: str, match: re.Match) -> bool:
+        """", diplomats said." closing a sentence only sources what the sentence reports.
+
+        Sourcing after a quotation is the statement itself ("“...,” Wang said.").
+        """
+        before, after = masked[:match.start()], masked[match.end():].strip()
+        head, comma, subject = before.rpartition(",")
+        if not comma or not head.strip() or head.rstrip().endswith(("\u201d", '"')):
+            return False
+        if re.fullmatch(r"[.!?]?", after):  # "..., a government spokesman said."
+            return bool(_ATTRIBUTION.match(subject))
+        # "..., said a government spokesman."
+        return not subject.strip() and bool(re.fullmatch(r"(?:[\w’'.-]+\s+){0,6}[\w’'.-]+[.!?]",
+                                                         after))
 
     def _political_speaker(self, sentence, masked, match) -> bool:
         before = _clause_tail(masked[:match.start()])
@@ -533,7 +590,7 @@ class _Reader:
             return _LOCATIVE[found.group(1).lower()]
         if re.search(r"\bout\s+of\s+(?:the\s+)?$", before, re.I):
             return "origin"
-        return "subject" if re.match(r"\s*(?:,|\s[a-z]+ed\b|\s(?:will|has|have|is|are|was)\b)",
+        return "subject" if re.match(r"\s*(?:,|[’']s\b|\s[a-z]+ed\b|\s(?:will|has|have|is|are|was)\b)",
                                      self.text[mention.end:mention.end + 12]) else "other"
 
     def _locate_static(self, draft, located, *, near_only) -> None:
@@ -591,6 +648,14 @@ class _Reader:
                               r"|their\s+)?(?:[\w–-]+\s+){0,2}?border\b",
                               self.text[trigger.end:draft.sentence.end])
         category = trigger.category
+        movers = self._movers(draft.sentence, trigger) if _MOTION.match(
+            self.text, trigger.start) else ""
+        if not border and category == "border_crossing" and movers and targets and targets[
+                0].kind == "country" and targets[0].country_code != movers:
+            # "Sudanese refugees crossed the border into Chad": the Sudan-Chad border.
+            pair = (movers, targets[0].country_code)
+            border = {"pair": pair, "place": self._border_place(pair)}
+            self.last_border = border
         if border and (category == "border_crossing" or to_border):
             if category == "military_deployment":
                 destination = border["place"]
@@ -748,7 +813,8 @@ class _Reader:
 
     def _is_agent(self, mention: _Mention) -> bool:
         """A country named as a doer ("Russia and China agreed"), not a topic ("on Afghanistan")."""
-        if self._role(mention) == "subject":
+        if self._role(mention) == "subject" or re.match(
+                r"\s+and\s+[A-Z]", self.text[mention.end:mention.end + 8]):
             return True
         before = re.search(r"([\w’']+)\W*$", self.text[max(0, mention.start - 20):mention.start])
         return before is None or before.group(1).lower() in ("and", "by", "with", "between")
@@ -952,14 +1018,18 @@ def _mentions(text: str, geoparser) -> list[_Mention]:
 def _people(text: str) -> dict[str, str]:
     """Map each name word of a titled person to the full name: "Biden" -> "Joe Biden"."""
     people: dict[str, str] = {}
+    owners: dict[str, set[str]] = {}
     for match in lex.PERSON_TITLE.finditer(text):
         full = match.group(1).strip()
         parts = full.split()
         if len(parts) < 2:
             continue
+        people[full] = full
         for part in parts:
-            people.setdefault(part, full)
-        people.setdefault(full, full)
+            owners.setdefault(part, set()).add(full)
+    # A name word shared by two people ("Abdel Fattah") names neither.
+    people.update({part: next(iter(names)) for part, names in owners.items()
+                   if len(names) == 1 and part[:1].isupper() and len(part) > 1})
     return people
 
 
