@@ -33,7 +33,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"joint statement|communiqu[eé]|negotiations|state visit|official visit"),
     ),
     "meeting": (
-        ("verb", r"met|meets|convened|gathered"),
+        ("verb", r"met|meet|meets|convened|gathered"),
         ("noun", r"meeting|meetings|summit|summits|(?:video ?)?conference|videoconference|"
                  r"session|gathering|forum|council meeting"),
     ),
@@ -153,10 +153,10 @@ KNOWN_ORGS: dict[str, str] = {
 ORG_PATTERN = re.compile(
     r"\b(?:Taliban|al-Qaeda|al Qaeda|Islamic State|ISIS-K|ISIS|ISIL|IS-K|NATO|United Nations|"
     r"UN|European Union|EU|G7|Group of Seven|G20|Group of 20|CSTO|SCO|ASEAN|African Union|"
-    r"Hezbollah|Hamas|Red Cross|ICRC|UNHCR|OSCE|ETIM)\b")
+    r"Hezbollah|Hamas|Red Cross|ICRC|UNHCR|OSCE|ETIM|Pentagon|Kremlin|White House)\b")
 PERSON_TITLE = re.compile(
-    r"\b(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Interior Minister|"
-    r"Minister|Secretary of State|Secretary|Chancellor|Premier|King|Queen|Emir|Crown Prince|"
+    r"\b(?:President|Prime\s+Minister|Foreign\s+Minister|Defen[cs]e\s+Minister|"
+    r"Interior\s+Minister|Minister|Secretary\s+of\s+State|Secretary|Chancellor|Premier|King|Queen|Emir|Crown Prince|"
     r"Gen\.|General|Ambassador|envoy|spokes(?:man|woman|person)|commander|leader|chief|"
     r"president|Mr\.|Mrs\.|Ms\.|Dr\.)\s+"
     r"((?:[A-Z][\w’'-]+)(?:\s+(?:[A-Z][\w’'-]+|(?:al|el|bin|ibn|van|von|de|da|del)"

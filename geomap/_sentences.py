@@ -29,6 +29,13 @@ _TITLE_END = frozenset(
     ambassador envoy general gen. commander chief leader king queen emir prince mr. mrs. ms. dr.
     sen. gov. rep. director chairman official officials correspondent reporter""".split()
 )
+# Words that cannot end a sentence: "as quoted by the", "because it has", "including".
+_FUNCTION_END = frozenset(
+    """the a an of to by with and or but in on at for from as that which who whose whom
+    including into onto than its their his her our your has have had is are was were be been
+    being will would could should can may might must said says told according via over under
+    between among against about after before during despite like such these those this""".split()
+)
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt sgt adm cmdr sen rep gov st mt ft jr sr inc ltd co
     corp vs etc e.g i.e u.s u.k u.n u.s.a no nos jan feb mar apr jun jul aug sep sept oct nov
@@ -152,9 +159,7 @@ def _glue(text: str, current: tuple[int, int], nxt: tuple[int, int, int], gap: i
     if following[:1].islower() or following[:1] in ",;)–-":
         return True
     last = body.split()[-1]
-    if body.endswith((",", "-", "–", "—")) or last.lower() in _TITLE_END:
-        return True
-    if last[:1].islower():
+    if body.endswith((",", "-", "–", "—")) or last.lower() in _TITLE_END | _FUNCTION_END:
         return True
     # A single line break inside a paragraph is hard wrapping, except below a headline.
     return gap == 1 and not at_top

@@ -340,6 +340,10 @@ class _Reader:
                             category].start):
                         found[category] = trigger
         self._upgrade_flight(sentence, masked, found)
+        if "diplomacy" in found and any(t.start == found["diplomacy"].start
+                                        for c, t in found.items() if c != "diplomacy"):
+            # "declared a state of emergency" is political, not a statement.
+            del found["diplomacy"]
         if "border_crossing" in found and "humanitarian" in found:
             # "fled across the border" is one crossing, not also a displacement.
             del found["humanitarian"]
@@ -590,8 +594,13 @@ class _Reader:
             return _LOCATIVE[found.group(1).lower()]
         if re.search(r"\bout\s+of\s+(?:the\s+)?$", before, re.I):
             return "origin"
-        return "subject" if re.match(r"\s*(?:,|[’']s\b|\s[a-z]+ed\b|\s(?:will|has|have|is|are|was)\b)",
-                                     self.text[mention.end:mention.end + 12]) else "other"
+        after = self.text[mention.end:mention.end + 12]
+        if re.match(r"\s*(?:,|[’']s\b|\s[a-z]+ed\b|\s(?:will|has|have|is|are|was)\b)", after):
+            return "subject"
+        # A name opening its clause and followed by a lower-case word is its subject.
+        opening = re.search(r"(?:^|[.,;:!?]\s*|\n)$", self.text[max(0, mention.start - 3):
+                                                                 mention.start])
+        return "subject" if opening and re.match(r"\s[a-z]", after) else "other"
 
     def _locate_static(self, draft, located, *, near_only) -> None:
         trigger = draft.trigger
@@ -603,7 +612,11 @@ class _Reader:
             spots = spots or hosts
         else:
             where = self._where_antecedent(draft.sentence, trigger)
-            spots = spots or where
+            target = [(m, "at") for m, r in located if r == "other"
+                      and 0 <= m.start - trigger.end <= 12
+                      and re.fullmatch(r"\s*(?:the\s+)?", self.text[trigger.end:m.start])]
+            # "attacked Ukraine", "captured Kunduz": the object is where it happened.
+            spots = spots or target or where
         if not spots:
             return
         mention, role = self._best_spot(spots, trigger)
@@ -653,7 +666,7 @@ class _Reader:
         if not border and category == "border_crossing" and movers and targets and targets[
                 0].kind == "country" and targets[0].country_code != movers:
             # "Sudanese refugees crossed the border into Chad": the Sudan-Chad border.
-            pair = (movers, targets[0].country_code)
+            pair = (targets[0].country_code, movers)
             border = {"pair": pair, "place": self._border_place(pair)}
             self.last_border = border
         if border and (category == "border_crossing" or to_border):
@@ -753,15 +766,11 @@ class _Reader:
             for place in gazetteer.lookup(name, kinds=["border"]) if gazetteer else []:
                 return {"name": place.name, "lat": place.lat, "lon": place.lon,
                         "country": pair[0], "precision": "near"}
-        points = [self._country_place(code) for code in pair]
-        if all(p.get("lat") is not None for p in points):
-            # No border feature known: halfway between the two countries' points.
-            return {"name": f"{_country_name(pair[0])}–{_country_name(pair[1])} border",
-                    "lat": (points[0]["lat"] + points[1]["lat"]) / 2,
-                    "lon": (points[0]["lon"] + points[1]["lon"]) / 2,
-                    "country": pair[0], "precision": "country"}
+        # No border feature known: the first country's point, at country precision.
+        point = self._country_place(pair[0])
         return {"name": f"{_country_name(pair[0])}–{_country_name(pair[1])} border",
-                "lat": None, "lon": None, "country": pair[0], "precision": "unknown"}
+                "lat": point.get("lat"), "lon": point.get("lon"), "country": pair[0],
+                "precision": "country" if point.get("lat") is not None else "unknown"}
 
     def _fallback_country(self, draft: _Draft) -> None:
         """No place stated: the country of the actors, nearest to the article's focus."""

@@ -1,0 +1,140 @@
+"""Events benchmark: events_from_text against a hand-checked events table.
+
+Scores follow CONTRACTS.md "How figures are measured / Events" (see
+geomap/evaluation.py): overlapping sentence, same category, date within the
+gold precision, point within 50 km of the gold place (500 km for a country)
+or of a movement's end; planned events left out on both sides.
+
+A naive baseline runs in the same process for comparison: one event per
+sentence holding any trigger word of the lexicon, with the category of the
+first trigger, dated by the sentence's first resolvable date (else the
+publication date) and placed at the sentence's first place mention.
+
+Usage::
+
+    .venv/bin/python bench/bench_events.py                      # the seed article
+    .venv/bin/python bench/bench_events.py ARTICLE.txt GOLD.csv --published YYYY-MM-DD
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from geomap import _lexicon as lex  # noqa: E402
+from geomap import settings  # noqa: E402
+from geomap._sentences import split_sentences  # noqa: E402
+from geomap.articles import load_article  # noqa: E402
+from geomap.dates import find_date_mentions, resolve_mention  # noqa: E402
+from geomap.evaluation import Score, score_events, why_not  # noqa: E402
+from geomap.extract import events_from_text  # noqa: E402
+from geomap.geoparse import geoparse  # noqa: E402
+from geomap.schema import conform_events, crosswalk  # noqa: E402
+
+
+def baseline_events(text: str, *, published: str, article_id: str) -> pd.DataFrame:
+    """One event per sentence with a trigger word, at the first place mentioned."""
+    mentions = geoparse(text)
+    rows = []
+    for sentence in split_sentences(text):
+        category = _first_category(sentence.text)
+        if category is None:
+            continue
+        dates = [m for m in find_date_mentions(sentence.text) if not m.background]
+        resolved = [r for r in (resolve_mention(m, published) for m in dates) if r]
+        date = resolved[0] if resolved else None
+        place = next((m for m in mentions
+                      if sentence.start <= m.start < sentence.end and m.resolved), None)
+        rows.append({
+            "event_id": f"{article_id}-b{len(rows) + 1:02d}", "article_id": article_id,
+            "category": category, **crosswalk(category),
+            "event_date": date.date if date else published,
+            "time_precision": date.precision if date else "day",
+            "planned": bool(date and date.planned),
+            "location": place.name if place else "",
+            "latitude": place.lat if place else None, "longitude": place.lon if place else None,
+            "geo_precision": "exact" if place else "unknown",
+            "quote": sentence.text, "char_start": sentence.start, "char_end": sentence.end,
+        })
+    return conform_events(pd.DataFrame(rows))
+
+
+def _first_category(sentence: str) -> str | None:
+    best = None
+    for category, patterns in lex.TRIGGERS.items():
+        for _, pattern in patterns:
+            found = re.search(rf"\b(?:{pattern})\b", sentence, re.I)
+            if found and (best is None or found.start() < best[0]):
+                best = (found.start(), category)
+    return best[1] if best else None
+
+
+def report(name: str, score: Score, predicted: pd.DataFrame, gold: pd.DataFrame) -> None:
+    print(f"{name}: recall {score.recall:.3f}  precision {score.precision:.3f}  "
+          f"(gold {score.n_gold}, predicted {score.n_predicted}, matched {score.n_matched}; "
+          f"planned excluded)")
+
+
+def diff(score: Score, predicted: pd.DataFrame, gold: pd.DataFrame) -> None:
+    pred = conform_events(predicted).set_index("event_id", drop=False)
+    ref = conform_events(gold).set_index("event_id", drop=False)
+    matched = dict(score.pairs)
+    print("\nper gold event (planned excluded):")
+    for gid in ref.index:
+        g = ref.loc[gid]
+        if g["planned"]:
+            continue
+        label = f"  {gid[-3:]} {g['category']:<19} {g['event_date']} {g['time_precision']:<5}"
+        if gid in matched:
+            p = pred.loc[matched[gid]]
+            print(f"{label} ok   <- {matched[gid]} [{p['trigger'] if 'trigger' in p else ''}]")
+            continue
+        reasons = [f"{pid}:{why_not(p, g)}" for pid, p in pred.iterrows()
+                   if not p["planned"] and why_not(p, g) != "span"]
+        print(f"{label} MISS {'; '.join(reasons) or 'no prediction on this sentence'}")
+    print("\ninvented (predicted, unmatched):")
+    for pid in score.invented:
+        p = pred.loc[pid]
+        print(f"  {pid} {p['category']} {p['event_date']} {p['location']!r} "
+              f"[{p.get('trigger', '')}] {p['quote'][:70]!r}")
+    if not score.invented:
+        print("  none")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("article", nargs="?", default=str(settings.seed_article))
+    parser.add_argument("gold", nargs="?", default=str(settings.seed_events))
+    parser.add_argument("--published", default=settings.seed_published)
+    args = parser.parse_args(argv)
+    article = load_article(args.article, published=args.published)
+    gold = pd.read_csv(args.gold, keep_default_na=False)
+    geoparse("warm up")  # load the gazetteer index outside the timing
+    started = time.perf_counter()
+    predicted = events_from_text(article.text, published=article.published,
+                                 article_id=article.article_id)
+    seconds = time.perf_counter() - started
+    baseline = baseline_events(article.text, published=article.published,
+                               article_id=article.article_id)
+    ours, base = score_events(predicted, gold), score_events(baseline, gold)
+    print(f"article {article.article_id} (published {article.published}), "
+          f"{len(article.text)} chars, extraction {seconds:.2f} s")
+    report("geomap  ", ours, predicted, gold)
+    report("baseline", base, baseline, gold)
+    if base.recall and base.precision:
+        print(f"ratio geomap/baseline: recall x{ours.recall / base.recall:.2f}, "
+              f"precision x{ours.precision / base.precision:.2f}")
+    diff(ours, predicted, gold)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
