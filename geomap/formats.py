@@ -675,7 +675,7 @@ def _strip_float_zero(code: str) -> str:
 
 def _map_unique(values: pd.Series, func: Callable[[str], str]) -> pd.Series:
     """Apply ``func`` once per distinct value: codes and names repeat on every row."""
-    return values.map({v: func(v) for v in values.unique()})
+    return values.map({v: func(v) for v in values.unique()}).astype(object)
 
 
 def _join(*parts: pd.Series) -> pd.Series:

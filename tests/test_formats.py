@@ -388,8 +388,11 @@ def test_dataset_tables_round_trip(acled, tmp_path):
 # ------------------------------------------------------------------ property tests
 
 _NAMES = ["event_id", "event_date", "latitude", "longitude", "category", "event_id_cnty",
-          "event_type", "where_prec", "id", "year", "date_start", "date_prec", "side_b",
-          "time_precision", "geo_precision", "type_of_violence", "planned", "char_start", "x"]
+          "event_type", "sub_event_type", "where_prec", "id", "year", "date_start", "date_prec",
+          "side_a", "side_b", "time_precision", "geo_precision", "type_of_violence", "planned",
+          "char_start", "iso", "country", "best", "deaths_a", "fatalities", "assoc_actor_1",
+          "globaleventid", "sqldate", "eventcode", "actiongeo_type", "actiongeo_lat",
+          "actiongeo_long", "x"]
 _FORMATS = [None, "geomap", "geojson", "json", "parquet", "acled", "ucdp", "gdelt"]
 
 
@@ -462,6 +465,15 @@ def test_docs_show_the_crosswalk_tables_the_code_uses():
     assert ", ".join(GDELT_COLUMNS) in " ".join(text.replace("`", "").split())
 
 
-@pytest.mark.parametrize("data", [b"\x01\r\x01", b"a,b\rc\n1,2\n", b'"unclosed,\n1,2\n'])
+@pytest.mark.parametrize("data", [b"\x01\r\x01", b"a,b\rc\n1,2\n", b'"unclosed,\n1,2\n',
+                                  b"latitude,longitude,where_prec,id,year\n"])
 def test_found_by_hypothesis(data):
     _load_or_geomap_error(data, None)
+
+
+@settings(max_examples=150, deadline=None)
+@given(cells=st.lists(_CELL, min_size=61, max_size=61), rows=st.integers(1, 3),
+       fmt=st.sampled_from([None, "gdelt"]))
+def test_gdelt_reader_raises_only_geomap_errors(cells, rows, fmt):
+    line = "\t".join(c.replace("\t", " ").replace("\n", " ").replace("\r", " ") for c in cells)
+    _load_or_geomap_error(((line + "\n") * rows).encode("utf-8"), fmt, ".export.CSV")
