@@ -33,7 +33,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from geomap.gazetteer import (
     Gazetteer,
@@ -103,7 +103,7 @@ STOPWORDS = frozenset(
 
 # Connectors allowed inside a multi-word place name ("Isle of Man", "Rio de Janeiro").
 CONNECTORS = frozenset(
-    "of de del la le les du des da do dos das di al el and upon on the e i y van von am an".split()
+    "of de del la le les du des da do dos das di al el and upon the e i y van von am".split()
 )
 
 # Modifiers that may stand before a place without making it someone's name.
@@ -360,7 +360,8 @@ class _Parser:
         if not current or not token.is_word or not _adjacent(self.text, current[-1], token):
             return False
         if token.is_cap:
-            return not token.sentence_start
+            # "Kabul on Monday": weekdays and months never continue a name.
+            return not token.sentence_start and (token.lower not in STOPWORDS or token.text.isupper())
         # French and Arabic elisions: Côte d'Ivoire, Val d'Isère.
         return token.lower in CONNECTORS or token.text[:2] in ("d'", "d\u2019", "l'", "l\u2019")
 
@@ -423,6 +424,7 @@ def geoparse(
     *,
     context: Iterable[str] | None = None,
     demonyms: bool = False,
+    corrections: bool = True,
     gazetteer: Gazetteer | None = None,
 ) -> list[PlaceMention]:
     """Return the place mentions of ``text`` in text order.
@@ -437,6 +439,9 @@ def geoparse(
     demonyms : bool, optional
         Also report demonyms and adjectives ("Afghan", "Tajik") at their
         country. Off by default: they are not place mentions in geomap.
+    corrections : bool, optional
+        Apply the user's saved place corrections (:mod:`geomap.corrections`)
+        to the names they cover. Default True.
     gazetteer : Gazetteer, optional
         Defaults to :func:`geomap.gazetteer.load_gazetteer`.
 
@@ -457,7 +462,28 @@ def geoparse(
     parser = _Parser(text, gaz, demonyms=demonyms)
     candidates = _recognise(parser)
     _resolve(candidates, gaz, context=context or (), text=text)
-    return [_mention(c) for c in candidates if c.chosen is not None or c.unresolved]
+    mentions = [_mention(c) for c in candidates if c.chosen is not None or c.unresolved]
+    return _apply_corrections(mentions) if corrections and mentions else mentions
+
+
+def _apply_corrections(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    from geomap.corrections import load_corrections
+
+    saved = load_corrections()
+    if not saved:
+        return mentions
+    fixed = []
+    for m in mentions:
+        entry = saved.get(normalize_name(m.name))
+        if entry is not None:
+            m = replace(
+                m, lat=float(entry["lat"]), lon=float(entry["lon"]), geonameid=entry.get("geonameid"),
+                country_code=entry.get("country_code", ""), kind=entry.get("kind") or m.kind,
+                resolved=True, confidence=max(m.confidence, 0.95),
+                place_name=entry.get("place_name") or m.name, source="correction",
+            )
+        fixed.append(m)
+    return fixed
 
 
 def format_mentions(mentions: Iterable[PlaceMention], *, as_json: bool = False) -> str:
@@ -501,7 +527,10 @@ def _recognise(parser: _Parser) -> list[_Candidate]:
             if cand is not None:
                 found.append(cand)
         _maybe_unresolved(parser, run, spans, found)
-    found.extend(_hyphen_prefixes(parser))
+    covered = {i for c in found for i in range(c.start_tok, c.end_tok)}
+    found.extend(c for c in _hyphen_prefixes(parser) if c.start_tok not in covered)
+    if parser.want_demonyms:
+        found.extend(c for c in _demonym_candidates(parser) if c.start_tok not in covered)
     found.sort(key=lambda c: c.start)
     return _drop_person_words(parser, found)
 
@@ -571,10 +600,8 @@ def _neighbours(parser, run, spans, k, before, after) -> float | None:
             evidence += 0.3
         elif low in KIND_WORDS:
             evidence += 0.5
-        elif after.lower in ("and", "the"):
-            evidence += 0.0  # a list of places: "Tehran, and Islamabad"
         elif after.lower in CONNECTORS:
-            return None  # "Kabul of ..." inside an organisation's name
+            evidence += 0.0  # "Tehran and Islamabad", "Kabul of the 1970s"
         elif _is_common(parser, after):
             evidence += 0.0
         else:
@@ -683,6 +710,8 @@ def _hyphen_prefixes(parser: _Parser) -> list[_Candidate]:
         head, _, tail = token.text.partition("-")
         if not tail[:1].islower() or parser.gaz.has_key(normalize_name(token.text)):
             continue
+        if tail.split("-")[0] in CONNECTORS:
+            continue  # "Mazār-e Sharīf" is one name, not Mazār
         places = parser.gaz.candidates(head)
         if _is_demonym(parser.gaz, head, places):
             continue
@@ -695,6 +724,26 @@ def _hyphen_prefixes(parser: _Parser) -> list[_Candidate]:
 
 
 # ----------------------------------------------------------------------------- demonyms
+
+
+def _demonym_candidates(parser: _Parser) -> list[_Candidate]:
+    """With ``demonyms=True``: "Afghan", "Tajik", "Chinese" at their country or region."""
+    found = []
+    for token in parser.tokens:
+        if not (token.is_word and token.is_cap) or parser.gaz.has_key(normalize_name(token.text)):
+            continue
+        root = _demonym_root(parser.gaz, token.text)
+        if root is None:
+            continue
+        places = [(p, pr) for p, pr in parser.gaz.candidates(root)
+                  if p.kind in ("country", "province", "region", "continent")]
+        if places:
+            cand = _Candidate(token.index, token.index + 1, token.start, token.end, token.text,
+                              places, evidence=1.0)
+            cand.demonym = True
+            found.append(cand)
+    return found
+
 
 _DEMONYM_CACHE: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 

@@ -1,0 +1,139 @@
+"""Tests of geomap.gazetteer: names, ranking, curated places and the cached index."""
+
+from __future__ import annotations
+
+import csv
+import time
+
+import pytest
+
+from geomap import gazetteer, settings
+from geomap.exceptions import PlaceNotFoundError
+from geomap.gazetteer import Place, distance_km, load_gazetteer, normalize_name
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Mazar-i-Sharif", "Mazār-e Sharīf"),
+        ("Mazar-e-Sharif", "Mazar i Sharif"),
+        ("Shahr-e Naw", "SHAHR-E-NAW"),
+        ("Qal'ai Khumb", "Qal’ai Khumb"),
+        ("U.S.", "US"),
+        ("Tajik–Afghan border", "Tajik-Afghan Border"),
+        ("The Gambia", "Gambia"),
+    ],
+)
+def test_normalize_name_folds_variants(a, b):
+    assert normalize_name(a) == normalize_name(b)
+
+
+def test_normalize_name_keeps_distinct_names_apart():
+    assert normalize_name("Panj") != normalize_name("Panjim")
+    assert normalize_name("") == ""
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "kind", "lat", "lon"),
+    [
+        ("Kabul", "AF", "city", 34.53, 69.17),
+        ("Dushanbe", "TJ", "city", 38.54, 68.78),
+        ("Panj", "TJ", "city", 37.24, 69.10),
+        ("Tehran", "IR", "city", 35.69, 51.42),
+        ("Islamabad", "PK", "city", 33.72, 73.04),
+        ("Shar-e-Naw", "AF", "neighbourhood", 34.53, 69.17),
+        ("Shahr-e Naw", "AF", "neighbourhood", 34.53, 69.17),
+        ("Hamid Karzai International Airport", "AF", "airport", 34.566, 69.213),
+        ("Kabul airport", "AF", "airport", 34.566, 69.213),
+        ("Panji Poyon crossing", "AF/TJ", "crossing", 37.194, 68.577),
+        ("Kunduz province", "AF", "province", 36.90, 68.68),
+        ("Badakhshan", "AF", "province", 37.0, 70.7),
+        ("Khatlon", "TJ", "province", 37.81, 69.11),
+        ("Termez", "UZ", "city", 37.22, 67.28),
+        ("Mazār-e Sharīf", "AF", "city", 36.71, 67.11),
+        ("Afghanistan", "AF", "country", 34.33, 66.66),
+    ],
+)
+def test_lookup_resolves_the_brief_places(gaz, query, country, kind, lat, lon):
+    best = gaz.lookup(query)[0]
+    assert (best.country_code, best.kind) == (country, kind)
+    assert distance_km(best.lat, best.lon, lat, lon) < 30
+
+
+def test_lookup_ranks_kabul_afghanistan_before_the_israeli_village(gaz):
+    found = gaz.lookup("Kabul")
+    assert found[0].geonameid == 1138958
+    assert any(p.country_code == "IL" for p in found)
+
+
+def test_lookup_filters_by_country_and_kind(gaz):
+    assert gaz.lookup("Georgia", country_codes=["US"])[0].kind == "province"
+    assert gaz.lookup("Georgia", kinds=["country"])[0].country_code == "GE"
+    assert gaz.lookup("Panj", kinds=["river"])[0].kind == "river"
+
+
+def test_countries_carry_geonames_ids_and_interior_points(gaz):
+    afghanistan = gaz.lookup("Afghanistan")[0]
+    assert afghanistan.geonameid == 1149361
+    kabul = gaz.lookup("Kabul")[0]
+    assert distance_km(afghanistan.lat, afghanistan.lon, kabul.lat, kabul.lon) > 100
+
+
+def test_short_forms_match_only_as_written(gaz):
+    assert gaz.lookup("Ky.")[0].name == "Kentucky"
+    assert gaz.lookup("U.S.")[0].country_code == "US"
+    assert "KY" in gaz.short_forms
+
+
+def test_get_raises_with_the_name(gaz):
+    with pytest.raises(PlaceNotFoundError, match="Qwxzyville"):
+        gaz.get("Qwxzyville")
+
+
+def test_place_is_frozen_and_serialisable(gaz):
+    place = gaz.lookup("Dushanbe")[0]
+    assert isinstance(place, Place)
+    with pytest.raises(AttributeError):
+        place.lat = 0.0  # type: ignore[misc]
+    assert place.to_dict()["geonameid"] == 1221874
+
+
+def _curated_rows():
+    folder = settings.geodata_folder
+    with (folder / "features.csv").open(encoding="utf-8") as fh:
+        yield from (("features", r) for r in csv.DictReader(fh))
+    with (folder / "crossings.csv").open(encoding="utf-8") as fh:
+        yield from (("crossings", r) for r in csv.DictReader(fh) if r["lat"])
+
+
+@pytest.mark.parametrize(("source", "row"), list(_curated_rows()), ids=lambda v: v if isinstance(v, str) else v["id"])
+def test_every_curated_place_is_found_by_its_name(gaz, source, row):
+    name = gazetteer._PAREN.sub(" ", row["name"]).strip()
+    found = gaz.lookup(name)
+    assert found, name
+    lat, lon = float(row["lat"]), float(row["lon"])
+    assert min(distance_km(p.lat, p.lon, lat, lon) for p in found[:3]) < 1.0
+
+
+def test_index_is_cached_on_disk_and_reloads_fast(tmp_path, monkeypatch):
+    load_gazetteer()  # the session's index exists
+    path = gazetteer.index_path()
+    assert path.is_file() and path.parent == settings.user_data_folder()
+    start = time.perf_counter()
+    data = gazetteer._load_index()
+    assert time.perf_counter() - start < 5
+    assert len(data["columns"][0]) == len(load_gazetteer())
+
+
+def test_corrupt_index_is_rebuilt(tmp_path, monkeypatch, caplog):
+    monkeypatch.setenv("GEOMAP_DATA_DIR", str(tmp_path))
+    built = {"format": gazetteer.INDEX_FORMAT, "columns": [[]] * 11, "names": {}, "short": {}}
+    monkeypatch.setattr(gazetteer, "_build", lambda: built)
+    gazetteer.index_path().write_bytes(b"not a pickle")
+    assert gazetteer._load_index() is built
+    assert "unreadable" in caplog.text

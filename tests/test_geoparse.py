@@ -1,0 +1,224 @@
+"""Tests of geomap.geoparse: recognition, resolution in context, and properties."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings as hsettings
+from hypothesis import strategies as st
+
+from geomap import settings
+from geomap.corrections import save_correction
+from geomap.gazetteer import _PAREN, distance_km, load_gazetteer
+from geomap.geocoding import GazetteerGeocoder
+from geomap.geoparse import PlaceMention, format_mentions, geoparse
+
+
+def names(text, **kwargs):
+    return [m.name for m in geoparse(text, **kwargs)]
+
+
+def only(text, name):
+    found = [m for m in geoparse(text) if m.name == name]
+    assert found, f"{name!r} not found in {text!r}"
+    return found[0]
+
+
+# ----------------------------------------------------------------------------- recognition
+
+
+def test_spans_index_the_text():
+    text = "Fighters crossed from Kunduz into Tajikistan on Monday."
+    found = geoparse(text)
+    assert [text[m.start : m.end] for m in found] == ["Kunduz", "Tajikistan"]
+    assert all(isinstance(m, PlaceMention) and m.resolved for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain's Foreign Secretary Dominic Raab spoke on Tuesday. Raab said more was needed.",
+        "Chinese President Xi Jinping called. Later, Xi told reporters nothing.",
+        "Foreign Minister Wang Yi met envoys. Wang said talks went well.",
+        "President Biden said the deadline stands. Biden spoke for an hour.",
+    ],
+)
+def test_person_names_that_are_places_are_not_places(text):
+    found = set(names(text))
+    assert not found & {"Raab", "Xi", "Wang", "Biden", "Jinping", "Yi"}
+
+
+def test_organisations_containing_places_are_not_places():
+    text = ("As quoted by the South China Morning Post, officers of the Paris Police Department "
+            "said nothing.")
+    assert names(text) == []
+
+
+def test_longest_gazetteer_match_wins():
+    text = "Crowds gathered at Hamid Karzai International Airport, where former president Hamid Karzai was seen."
+    found = geoparse(text)
+    assert [m.name for m in found] == ["Hamid Karzai International Airport"]
+    assert found[0].kind == "airport"
+
+
+def test_demonyms_are_not_places_by_default_but_can_be_asked_for():
+    text = "Afghan soldiers and Tajik border guards met Chinese officials."
+    assert names(text) == []
+    asked = geoparse(text, demonyms=True)
+    assert {m.name for m in asked} >= {"Afghan", "Tajik"}
+    assert all(m.kind == "demonym" for m in asked)
+
+
+def test_multiword_and_transliterated_names():
+    text = "Fighting reached Mazar-i-Sharif and Mazār-e Sharīf, then Shar-e-Naw in Kabul."
+    found = geoparse(text)
+    assert [m.name for m in found] == ["Mazar-i-Sharif", "Mazār-e Sharīf", "Shar-e-Naw", "Kabul"]
+    assert found[0].geonameid == found[1].geonameid
+    assert found[2].kind == "neighbourhood"
+
+
+def test_provinces_and_kind_words():
+    text = "The Taliban took Kunduz province, then moved into Badakhshan and Khatlon."
+    found = {m.name: m for m in geoparse(text)}
+    assert found["Kunduz"].kind == "province"
+    assert found["Badakhshan"].kind == "province" and found["Badakhshan"].country_code == "AF"
+    assert found["Khatlon"].country_code == "TJ"
+
+
+def test_names_not_in_the_gazetteer_are_reported_unresolved():
+    text = "Floods hit Qwxzyville County overnight."
+    found = geoparse(text)
+    assert [(m.name, m.resolved, m.lat, m.lon) for m in found] == [("Qwxzyville County", False, None, None)]
+
+
+# ----------------------------------------------------------------------------- resolution
+
+
+def test_panj_beside_dushanbe_is_the_tajik_town():
+    text = "Refugees reached the city of Panj. Officials in Dushanbe said the border was calm."
+    panj = only(text, "Panj")
+    assert panj.country_code == "TJ" and panj.kind == "city"
+    assert distance_km(panj.lat, panj.lon, 37.236, 69.099) < 5
+
+
+def test_kabul_is_the_afghan_capital():
+    kabul = only("The Taliban entered Kabul on Sunday.", "Kabul")
+    assert kabul.country_code == "AF" and kabul.geonameid == 1138958
+
+
+def test_georgia_beside_atlanta_is_the_us_state():
+    state = only("Storms hit Atlanta, Georgia, on Friday.", "Georgia")
+    assert state.country_code == "US" and state.kind == "province"
+    country = only("Russian troops remain in Georgia, near Tbilisi.", "Georgia")
+    assert country.country_code == "GE"
+
+
+def test_countries_at_their_representative_point_with_geonames_id():
+    afghanistan = only("Aid reached Afghanistan.", "Afghanistan")
+    assert afghanistan.geonameid == 1149361
+    assert (round(afghanistan.lat, 2), round(afghanistan.lon, 2)) == (34.33, 66.66)
+
+
+def test_seed_article_places():
+    text = settings.seed_article.read_text(encoding="utf-8")
+    found = geoparse(text)
+    by_name = {}
+    for m in found:
+        by_name.setdefault(m.name, m)
+    for name in ("Kabul", "Dushanbe", "Tehran", "Islamabad", "Beijing", "Shar-e-Naw",
+                 "Hamid Karzai International Airport", "Panj", "Tajikistan"):
+        assert name in by_name, name
+    assert by_name["Panj"].country_code == "TJ"
+    assert not {"Raab", "Xi", "Putin", "Biden"} & set(by_name)
+
+
+def test_context_countries_steer_ambiguous_names():
+    plain = only("Officials met in Panj.", "Panj")
+    assert plain.country_code == "TJ"
+    steered = only("Officials met in Georgia.", "Georgia")
+    assert steered.country_code == "GE"
+    assert only_with_context("Officials met in Georgia.", "Georgia", ["US"]).country_code == "US"
+
+
+def only_with_context(text, name, context):
+    return next(m for m in geoparse(text, context=context) if m.name == name)
+
+
+def test_user_corrections_apply(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEOMAP_DATA_DIR", str(tmp_path))
+    save_correction("Kunduz", lat=36.0, lon=68.0, kind="city", country_code="AF")
+    kunduz = only("Fighting in Kunduz.", "Kunduz")
+    assert (kunduz.lat, kunduz.lon, kunduz.source) == (36.0, 68.0, "correction")
+
+
+# ----------------------------------------------------------------------------- output
+
+
+def test_format_mentions_text_and_json():
+    found = geoparse("From Kabul to Qwxzyville District.")
+    text = format_mentions(found)
+    assert "Kabul" in text and "unresolved" in text
+    data = json.loads(format_mentions(found, as_json=True))
+    assert data[0]["name"] == "Kabul" and data[0]["geonameid"] == 1138958
+    assert set(data[0]) >= {"start", "end", "name", "lat", "lon", "geonameid", "country_code",
+                            "kind", "confidence", "resolved"}
+
+
+def test_geoparse_refuses_non_text():
+    with pytest.raises(TypeError):
+        geoparse(b"Kabul")  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------------------- properties
+
+_WORDS = st.sampled_from(
+    ["Kabul", "Panj", "Georgia", "President", "Xi", "the", "of", "U.S.", "Mazar-i-Sharif", "’s",
+     "New", "York", "County", "\n\n", ",", ".", "Afghan", "Shar-e-Naw", "É", "-", "St.", "d'Ivoire"]
+)
+
+
+@hsettings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=300), st.lists(_WORDS, max_size=40).map(" ".join)))
+def test_geoparse_never_raises_and_spans_are_valid(text):
+    previous = -1
+    for m in geoparse(text):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.name
+        assert m.start >= previous
+        previous = m.start
+        assert 0.0 <= m.confidence <= 1.0
+        if m.resolved:
+            assert -90 <= m.lat <= 90 and -180 <= m.lon <= 180
+        else:
+            assert m.lat is None and m.lon is None
+
+
+def _curated_names():
+    folder = settings.geodata_folder
+    rows = []
+    for file in ("features.csv", "crossings.csv"):
+        with (folder / file).open(encoding="utf-8") as fh:
+            rows += [r for r in csv.DictReader(fh) if r["lat"]]
+    return rows
+
+
+@pytest.mark.parametrize("row", _curated_names(), ids=lambda r: r["id"])
+def test_every_curated_name_geocodes_back_to_its_coordinates(row):
+    geocoder = GazetteerGeocoder(corrections=False)
+    lat, lon = float(row["lat"]), float(row["lon"])
+    name = _PAREN.sub(" ", row["name"]).strip()
+    found = geocoder.geocode(name, exactly_one=False)
+    assert found, name
+    assert min(distance_km(loc.latitude, loc.longitude, lat, lon) for loc in found[:3]) < 1.0
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(st.integers(min_value=0, max_value=10**9))
+def test_gazetteer_places_geocode_back_to_themselves(seed):
+    gaz = load_gazetteer()
+    place = gaz.place(seed % len(gaz))
+    found = gaz.lookup(place.name)
+    assert any(p == place for p in found)
+    assert -90 <= place.lat <= 90 and -180 <= place.lon <= 180
