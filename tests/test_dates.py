@@ -1,0 +1,120 @@
+"""Temporal expressions resolved against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geomap.dates import (
+    ResolvedDate,
+    find_date_mentions,
+    period_end,
+    resolve_mention,
+    resolve_text,
+)
+
+PUB = "2021-08-25"  # a Wednesday
+
+
+@pytest.mark.parametrize("text, date, precision, planned", [
+    ("on Wednesday", "2021-08-25", "day", False),
+    ("In a Wednesday phone call", "2021-08-25", "day", False),
+    ("on Tuesday", "2021-08-24", "day", False),
+    ("on Monday", "2021-08-23", "day", False),
+    ("on Thursday", "2021-08-19", "day", False),
+    ("last week", "2021-08-16", "week", False),
+    ("this week", "2021-08-23", "week", False),
+    ("next week", "2021-08-30", "week", True),
+    ("earlier this month", "2021-08-01", "month", False),
+    ("this month", "2021-08-01", "month", False),
+    ("later this month", "2021-08-01", "month", True),
+    ("last month", "2021-07-01", "month", False),
+    ("next month", "2021-09-01", "month", True),
+    ("on August 15", "2021-08-15", "day", False),
+    ("on 15 August", "2021-08-15", "day", False),
+    ("Aug. 15", "2021-08-15", "day", False),
+    ("August 18, 2021", "2021-08-18", "day", False),
+    ("2021-08-18", "2021-08-18", "day", False),
+    ("on September 3", "2020-09-03", "day", False),
+    ("in July", "2021-07-01", "month", False),
+    ("in May 2020", "2020-05-01", "month", False),
+    ("in 2019", "2019-01-01", "year", False),
+    ("over the past 10 days", "2021-08-01", "month", False),
+    ("in the past two days", "2021-08-23", "week", False),
+    ("over the past month", "2021-01-01", "year", False),
+    ("yesterday", "2021-08-24", "day", False),
+    ("today", "2021-08-25", "day", False),
+    ("tomorrow", "2021-08-26", "day", True),
+    ("two days ago", "2021-08-23", "day", False),
+    ("three weeks ago", "2021-08-02", "week", False),
+    ("last year", "2020-01-01", "year", False),
+])
+def test_expressions(text, date, precision, planned):
+    resolved = resolve_text(text, PUB)
+    assert resolved is not None, text
+    assert (resolved.date, resolved.precision, resolved.planned) == (date, precision, planned)
+
+
+def test_future_tense_points_weekdays_and_dates_forward():
+    assert resolve_text("on Friday", PUB, future=True) == ResolvedDate("2021-08-27", "day", True)
+    assert resolve_text("on Wednesday", PUB, future=True).date == "2021-09-01"
+    assert resolve_text("on September 3", PUB, future=True).date == "2021-09-03"
+
+
+@pytest.mark.parametrize("text", ["since 2012", "from 1996 until 2001", "the civil war of the 1990s",
+                                  "its 18-year-long insurgency"])
+def test_background_expressions_date_no_event(text):
+    mentions = find_date_mentions(text)
+    assert mentions and all(m.background for m in mentions)
+    assert resolve_text(text, PUB) is None
+
+
+def test_vague_recency_is_month_and_loses_to_anything_precise():
+    assert resolve_text("Earlier, the minister said", PUB) == ResolvedDate(
+        "2021-08-01", "month", False, True)
+    assert resolve_text("More recently, drills took place last week", PUB).precision == "week"
+
+
+def test_month_and_weekday_names_must_be_capitalised():
+    assert find_date_mentions("it may rain; troops march on") == []
+    assert find_date_mentions("a monday meeting") == []
+
+
+def test_without_publication_date_only_absolute_expressions_resolve():
+    assert resolve_text("on Wednesday", None) is None
+    assert resolve_text("last month", None) is None
+    assert resolve_text("August 18, 2021", None).date == "2021-08-18"
+    assert resolve_text("in 2019", None).date == "2019-01-01"
+
+
+def test_invalid_calendar_dates_are_ignored():
+    assert resolve_text("February 30, 2021", PUB) is None
+
+
+def test_offsets_slice_back():
+    text = "On Monday, the CSTO met; since 2012 it grew. Next month it meets."
+    for m in find_date_mentions(text):
+        assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("date, precision, end", [
+    ("2021-08-25", "day", "2021-08-25"), ("2021-08-16", "week", "2021-08-22"),
+    ("2021-02-01", "month", "2021-02-28"), ("2021-12-01", "month", "2021-12-31"),
+    ("2021-01-01", "year", "2021-12-31"),
+])
+def test_period_end(date, precision, end):
+    assert period_end(date, precision).isoformat() == end
+
+
+@given(st.text(max_size=300), st.dates(min_value=dt.date(1900, 1, 1),
+                                       max_value=dt.date(2099, 12, 31)), st.booleans())
+def test_never_raises_and_dates_are_iso(text, published, future):
+    for mention in find_date_mentions(text):
+        assert text[mention.start:mention.end] == mention.text
+        resolved = resolve_mention(mention, published, future=future)
+        if resolved is not None:
+            dt.date.fromisoformat(resolved.date)
+            assert resolved.precision in ("day", "week", "month", "year")
