@@ -63,7 +63,7 @@ PLANNED_HORIZON_YEARS = 10
 _WRITERS_BY_SUFFIX = {".csv": "csv", ".geojson": "geojson", ".json": "json", ".parquet": "parquet"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # comparing DataFrames with == is ambiguous
 class LoadResult:
     """What :func:`load_events` read from one file.
 
@@ -856,6 +856,7 @@ UCDP_GEO_PRECISION = {
     "6": "country",  # only the country is known
     "7": "unknown",  # international waters or airspace
 }
+# Codes 5-7 as we read the GED codebook; sources disagree on them (see docs/formats.md).
 UCDP_TIME_PRECISION = {"1": "day", "2": "week", "3": "week", "4": "month", "5": "year"}
 
 # UCDP type_of_violence -> ACLED (event_type, sub_event_type); all are armed_clash.

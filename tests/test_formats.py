@@ -98,6 +98,8 @@ def test_missing_ids_are_generated_from_file_stem(tmp_path):
 
 @pytest.mark.parametrize("suffix", [".csv", ".geojson", ".json", ".parquet"])
 def test_round_trip(geomap_result, tmp_path, suffix):
+    if suffix == ".parquet":
+        pytest.importorskip("pyarrow", reason="Parquet needs the parquet extra (pyarrow)")
     path = save_events(geomap_result.events, tmp_path / f"events{suffix}")
     again = load_events(path)
     assert again.rejected == []
