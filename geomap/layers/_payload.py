@@ -113,12 +113,13 @@ def event_columns(events: pd.DataFrame, *, movements: bool = False) -> dict:
     for name in sorted(set(df["category"]) - set(index)):
         index[name] = len(cats)
         cats.append({"name": name, "label": name or "uncategorised", "color": "#333333"})
+    fields = TEXT_FIELDS + (MOVEMENT_FIELDS if movements else ())
+    ends = [c for c in fields if c.endswith("itude")]
     text = df.assign(
         planned=df["planned"].map({True: "true", False: ""}),
         magnitude=_magnitude_text(df),
-        **{c: df[c].map(_coordinate_text) for c in MOVEMENT_FIELDS if c.endswith("itude")},
+        **{c: df[c].map(_coordinate_text) for c in ends},
     )
-    fields = TEXT_FIELDS + (MOVEMENT_FIELDS if movements else ())
     return {
         "n": len(df),
         "lat": _coordinate(df["latitude"]),
