@@ -114,7 +114,7 @@ def event_columns(events: pd.DataFrame, *, movements: bool = False) -> dict:
         index[name] = len(cats)
         cats.append({"name": name, "label": name or "uncategorised", "color": "#333333"})
     fields = TEXT_FIELDS + (MOVEMENT_FIELDS if movements else ())
-    ends = [c for c in fields if c.endswith("itude")]
+    ends = [c for c in fields if c.startswith(("origin_", "destination_")) and c.endswith("itude")]
     text = df.assign(
         planned=df["planned"].map({True: "true", False: ""}),
         magnitude=_magnitude_text(df),
