@@ -45,7 +45,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("noun", r"deployment|deployments|build-?up|troop movements?"),
     ),
     "military_exercise": (
-        ("noun", r"(?:[\w-]+ )?drills?|(?:military|joint|naval|air|live-fire|tactical|"
+        ("noun", r"drills?|(?:military|joint|naval|air|live-fire|tactical|"
                  r"command-staff|war|combat|counter-terrorism|anti-terror) exercises?|"
                  r"exercises|war ?games|maneuvers|manoeuvres"),
     ),
@@ -126,7 +126,7 @@ POLITICAL_SPEAKER = re.compile(
     r"\b(?:president|minister|secretary|chancellor|premier|spokes(?:man|woman|person)|"
     r"ambassador|envoy|diplomats?|government|ministry|kremlin|white house|pentagon|"
     r"state department|foreign office|embassy|leaders?|officials?|authorities|group|bloc|"
-    r"alliance|council|organi[sz]ation|king|emir|prime|commander|general|taliban|cabinet|"
+    r"alliance|council|organi[sz]ation|king|emir|prime|taliban|cabinet|"
     r"parliament|nations|countries|union|administration|regime|delegation|side)\b", re.I)
 
 #: Clause boundaries: a date or place on the other side belongs to another clause.

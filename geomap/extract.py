@@ -66,7 +66,7 @@ PLACELESS_BY_DEFAULT = frozenset({"diplomacy", "meeting"})
 
 _LOCATIVE = {
     "in": "at", "at": "at", "near": "near", "outside": "near", "around": "near",
-    "inside": "at", "on": "at", "across": "at", "over": "at", "through": "at", "via": "at",
+    "inside": "at", "across": "at", "through": "at", "via": "at",
     "within": "at", "off": "near", "from": "origin", "to": "destination",
     "into": "destination", "toward": "destination", "towards": "destination",
 }
@@ -783,8 +783,9 @@ class _Reader:
         codes = [c for c in codes if c]
         if not codes:
             return
-        code = min(codes, key=self._distance_to_focus)
-        draft.place = self._country_place(code)
+        places = [self._country_place(code) for code in dict.fromkeys(codes)]
+        draft.place = min(places, key=lambda p: (p.get("lat") is None,
+                                                 self._distance_to_focus(p["country"])))
 
     # -- actors, magnitudes ----------------------------------------------------------------
 

@@ -1,0 +1,373 @@
+"""Events from article text: categories, dates, places, movements, evidence offsets."""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings as hsettings
+from hypothesis import strategies as st
+
+from geomap import settings
+from geomap.articles import article_from_text, load_article
+from geomap.evaluation import score_events
+from geomap.exceptions import InputError
+from geomap.extract import events_from_article, events_from_articles, events_from_text
+from geomap.schema import CATEGORIES, EVENT_COLUMNS, crosswalk, validate_events
+
+DATA = settings.geodata_folder.parent / "tests" / "data" / "articles"
+
+# A five-place world for fast tests that need no gazetteer index.
+PLACES = {
+    "Kabul": (34.52813, 69.17233, "AF", "city"),
+    "Dushanbe": (38.53575, 68.77905, "TJ", "city"),
+    "Afghanistan": (34.33214, 66.66157, "AF", "country"),
+    "Tajikistan": (38.33606, 72.77435, "TJ", "country"),
+    "Termez": (37.22417, 67.27833, "UZ", "city"),
+}
+
+
+def stub_geoparser(text):
+    found = []
+    for name, (lat, lon, cc, kind) in PLACES.items():
+        for match in re.finditer(rf"\b{name}\b", text):
+            found.append({"start": match.start(), "end": match.end(), "name": name,
+                          "lat": lat, "lon": lon, "country_code": cc, "kind": kind,
+                          "resolved": True})
+    return sorted(found, key=lambda m: m["start"])
+
+
+class StubGazetteer:
+    def lookup(self, name, *, country_codes=None, kinds=None):
+        hit = PLACES.get(name)
+        if name in ("Tajik-Afghan border", "Afghan-Tajik border"):
+            hit = (37.5, 69.0, "AF/TJ", "border")
+        if hit is None or (kinds and hit[3] not in kinds):
+            return []
+        lat, lon, cc, kind = hit
+        return [SimpleNamespace(name=name, lat=lat, lon=lon, country_code=cc, kind=kind,
+                                population=0)]
+
+
+def extract(text, **options):
+    options.setdefault("published", "2021-08-25")
+    return events_from_text(text, geoparser=stub_geoparser, gazetteer=StubGazetteer(),
+                            **options)
+
+
+def only(events, category):
+    rows = events[events["category"] == category]
+    assert len(rows) == 1, events[["category", "trigger", "quote"]]
+    return rows.iloc[0]
+
+
+# ----------------------------------------------------------------------------- the contract
+
+
+def test_table_has_every_contract_column_and_validates():
+    events = extract("On Monday, Tajikistan deployed 2,000 troops to Dushanbe.")
+    assert list(events.columns[: len(EVENT_COLUMNS)]) == list(EVENT_COLUMNS)
+    validate_events(events)
+    row = events.iloc[0]
+    assert row["event_id"].endswith("-e01") and row["article_id"].startswith("text-")
+    for key, value in crosswalk(row["category"]).items():
+        assert row[key] == value
+
+
+def test_offsets_slice_back_to_the_quote(seed_text):
+    events = events_from_text(seed_text, published="2021-08-25")
+    for row in events.itertuples():
+        assert seed_text[row.char_start:row.char_end] == row.quote
+        assert row.category in CATEGORIES
+
+
+def test_empty_and_eventless_text_give_empty_tables():
+    for text in ("", "   \n", "The weather was pleasant and markets were calm."):
+        events = extract(text)
+        assert events.empty and list(events.columns[:len(EVENT_COLUMNS)]) == list(EVENT_COLUMNS)
+
+
+def test_bad_inputs_raise_input_error():
+    with pytest.raises(InputError, match="str"):
+        events_from_text(b"bytes")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="'last Tuesday'"):
+        extract("Troops were deployed.", published="last Tuesday")
+
+
+# ----------------------------------------------------------------------------- categories
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("On Monday, the foreign ministers held a meeting in Dushanbe.", "meeting"),
+    ("Tajikistan deployed troops to Termez on Tuesday.", "military_deployment"),
+    ("Tajik forces conducted drills near Dushanbe last week.", "military_exercise"),
+    ("Militants attacked a checkpoint in Kabul on Monday.", "armed_clash"),
+    ("Hundreds of families crossed the border into Tajikistan on Monday.", "border_crossing"),
+    ("The United States evacuated 2,000 people from Kabul on Tuesday.", "evacuation"),
+    ("The Taliban appointed a new governor for Kabul on Monday.", "political"),
+    ("Aid agencies delivered food to camps near Kabul on Monday.", "humanitarian"),
+    ("President Emomali Rahmon said on Tuesday that the border was secure.", "diplomacy"),
+])
+def test_each_category_has_triggers(sentence, category):
+    assert only(extract(sentence), category)["trigger"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Taliban victory could spell a new period of greater upheaval.",
+    "Analysts fear that fighting might spread to Tajikistan.",
+    "Officials hope to deploy more troops to the border.",
+    "“We will attack Kabul,” a commander said.",
+    "After the takeover, markets in Kabul reopened slowly.",
+    "Kabul has been an observer since 2012.",
+])
+def test_opinions_warnings_quotes_and_background_are_not_events(sentence):
+    assert extract(sentence).empty, extract(sentence)[["category", "trigger"]]
+
+
+def test_planned_events_are_marked():
+    events = extract("Tajikistan will host a summit in Dushanbe next month.")
+    row = only(events, "meeting")
+    assert bool(row["planned"]) and row["event_date"] == "2021-09-01"
+    assert row["time_precision"] == "month" and row["location"] == "Dushanbe"
+
+
+def test_sourcing_is_not_a_statement():
+    events = extract("Militants attacked a post in Kabul on Monday, officials said.")
+    assert list(events["category"]) == ["armed_clash"]
+
+
+def test_quoted_statement_is_diplomacy():
+    events = extract("“We respect Afghanistan’s sovereignty,” the foreign minister said.")
+    assert only(events, "diplomacy")["flags"].startswith("place_not_stated")
+
+
+def test_headline_and_credits_are_skipped():
+    text = ("Troops Deployed to Border in Show of Force\n\nAFP / STR\n\n"
+            "Tajikistan deployed troops to Termez on Tuesday.")
+    events = extract(text)
+    assert len(events) == 1 and events.iloc[0]["quote"].startswith("Tajikistan deployed")
+
+
+def test_photo_caption_reporting_what_happened_is_an_event():
+    text = ("The situation was tense.\n\n(FILES) In this file photo taken on August 18, 2021, "
+            "Taliban fighters stand guard in Kabul\n\nOfficials met later.")
+    row = only(extract(text), "political")
+    assert row["event_date"] == "2021-08-18" and row["location"] == "Kabul"
+    assert "caption" in row["flags"]
+
+
+# ----------------------------------------------------------------------------- dates
+
+
+def test_dates_follow_their_clause():
+    text = ("During their talk, which came after the government was overthrown on August 15, "
+            "the president noted the risks.")
+    events = extract(text, published="2021-08-25")
+    assert only(events, "political")["event_date"] == "2021-08-15"
+
+
+def test_undated_event_inherits_then_falls_back_to_the_month():
+    text = ("Tajikistan deployed troops to Termez on Tuesday. Earlier, the minister warned "
+            "Afghanistan. Militants attacked a post in Kabul.")
+    events = extract(text)
+    assert only(events, "military_deployment")["event_date"] == "2021-08-24"
+    assert only(events, "diplomacy")["time_precision"] == "month"
+    clash = only(events, "armed_clash")  # no date of its own: the paragraph's last one
+    assert clash["event_date"] == "2021-08-01" and "date_inferred" in clash["flags"]
+    alone = only(extract("Militants attacked a post in Kabul."), "armed_clash")
+    assert (alone["event_date"], alone["time_precision"]) == ("2021-08-01", "month")
+    assert "date_assumed" in alone["flags"]
+
+
+def test_without_published_date_relative_dates_stay_empty_and_flagged():
+    events = extract("Tajikistan deployed troops to Termez on Tuesday.", published=None)
+    row = only(events, "military_deployment")
+    assert row["event_date"] == "" and "date_unresolved" in row["flags"]
+    events = extract("Tajikistan deployed troops to Termez on August 18, 2021.", published=None)
+    assert only(events, "military_deployment")["event_date"] == "2021-08-18"
+
+
+# ----------------------------------------------------------------------------- places, movements
+
+
+def test_deployment_to_a_border_moves_from_the_capital():
+    text = "Dushanbe rushed 20,000 troops to its border with Afghanistan last month."
+    row = only(extract(text), "military_deployment")
+    assert (row["origin_name"], row["destination_name"]) == ("Dushanbe", "Tajik-Afghan border")
+    assert (row["latitude"], row["longitude"]) == (37.5, 69.0)
+    assert (row["magnitude"], row["magnitude_unit"]) == (20000.0, "troops")
+    assert (row["event_date"], row["time_precision"]) == ("2021-07-01", "month")
+
+
+def test_flight_across_the_border_goes_from_the_movers_country():
+    text = ("Tajikistan sent troops to its border with Afghanistan after thousands of Afghan "
+            "civilians fled across the border.")
+    row = only(extract(text), "border_crossing")
+    assert row["origin_name"] == "Afghanistan" and row["destination_name"] == "Tajikistan"
+    assert row["country"] == "TJ"
+
+
+def test_airlift_from_the_place_named_before_where():
+    text = ("They asked for safe access to Kabul, where the US has airlifted out some 82,000 "
+            "people over the past 10 days.")
+    row = only(extract(text), "evacuation")
+    assert row["location"] == "Kabul" and row["origin_name"] == "Kabul"
+    assert (row["magnitude"], row["magnitude_unit"]) == (82000.0, "people")
+
+
+def test_calls_have_no_place_and_are_flagged():
+    row = only(extract("In a Wednesday phone call, President Vladimir Putin and President "
+                       "Xi Jinping agreed to cooperate on Afghanistan."), "diplomacy")
+    assert pd.isna(row["latitude"]) and row["geo_precision"] == "unknown"
+    assert "place_not_stated" in row["flags"]
+    assert row["actor1"] == "Vladimir Putin" and "Xi Jinping" in row["actors"]
+
+
+def test_unresolved_place_keeps_event_with_flag():
+    def geoparser(text):
+        start = text.index("Qala-i-Nowhere")
+        return [{"start": start, "end": start + 14, "name": "Qala-i-Nowhere", "lat": None,
+                 "lon": None, "country_code": "", "kind": "city", "resolved": False}]
+
+    events = events_from_text("Militants attacked a post in Qala-i-Nowhere on Monday.",
+                              published="2021-08-25", geoparser=geoparser,
+                              gazetteer=StubGazetteer())
+    row = only(events, "armed_clash")
+    assert row["location"] == "Qala-i-Nowhere" and pd.isna(row["latitude"])
+    assert "place_unresolved" in row["flags"]
+
+
+def test_country_fallback_from_demonyms():
+    row = only(extract("More recently, Chinese and Tajik forces conducted drills last week."),
+               "military_exercise")
+    assert row["geo_precision"] == "country" and row["country"] in ("TJ", "CN")
+
+
+# ----------------------------------------------------------------------------- many articles
+
+
+def test_events_from_articles_concatenates_with_unique_ids():
+    one = article_from_text("Tajikistan deployed troops to Termez on Tuesday.",
+                            published="2021-08-25", article_id="one")
+    two = article_from_text("Militants attacked a post in Kabul on Monday.",
+                            published="2021-08-25", article_id="one")
+    table = events_from_articles([one, two], progress=True, geoparser=stub_geoparser,
+                                 gazetteer=StubGazetteer())
+    assert table["event_id"].is_unique and len(table) == 2
+    assert set(table["article_id"]) == {"one"}
+    assert events_from_articles([]).empty
+
+
+def test_events_from_article_uses_its_metadata():
+    article = article_from_text("Militants attacked a post in Kabul on Monday.",
+                                published="2021-08-25", source="Example", article_id="x")
+    row = events_from_article(article, geoparser=stub_geoparser,
+                              gazetteer=StubGazetteer()).iloc[0]
+    assert (row["source"], row["article_id"], row["event_date"]) == ("Example", "x",
+                                                                     "2021-08-23")
+
+
+# ----------------------------------------------------------------------------- properties
+
+_TEXTS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400) | \
+    st.lists(st.sampled_from([
+        "On Monday,", "Tajikistan", "deployed", "20,000 troops", "to its border with",
+        "Afghanistan", "“", "”", '"', ".", "\n\n", "\n", "Kabul", "fled across the border",
+        "held a meeting", "said", "President Xi Jinping", "(FILES)", "last month", "could",
+        "will", "where", "which", ",", "Dushanbe", "airlifted", "since 2012",
+    ]), max_size=40).map(" ".join)
+
+
+@hsettings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS, st.sampled_from([None, "2021-08-25", "2000-02-29"]))
+def test_never_raises_and_offsets_slice_back(text, published):
+    events = extract(text, published=published)
+    assert events["event_id"].is_unique
+    for row in events.itertuples():
+        assert text[row.char_start:row.char_end] == row.quote
+        assert row.category in CATEGORIES
+
+
+# ----------------------------------------------------------------------------- real geoparser
+
+
+@pytest.fixture(scope="module")
+def seed_scored():
+    article = load_article(settings.seed_article, published=settings.seed_published)
+    events = events_from_article(article)
+    gold = pd.read_csv(settings.seed_events, keep_default_na=False)
+    return events, score_events(events, gold)
+
+
+def test_seed_article_meets_targets(seed_scored):
+    events, score = seed_scored
+    assert score.recall >= 0.8 and score.precision >= 0.9, (score.missed, score.invented)
+
+
+def test_seed_movement_and_caption(seed_scored):
+    events, _ = seed_scored
+    deployment = only(events, "military_deployment")
+    assert deployment["origin_name"] == "Dushanbe" and deployment["magnitude"] == 20000
+    assert "border" in deployment["destination_name"].lower()
+    evac = only(events, "evacuation")
+    assert evac["magnitude"] == 82000 and "Airport" in evac["location"]
+    planned = events[events["planned"]]
+    assert set(planned["category"]) == {"meeting"} and set(planned["location"]) == {"Dushanbe"}
+
+
+def _by_trigger(events, word):
+    rows = events[events["trigger"].str.contains(word, case=False)]
+    assert len(rows) == 1, events[["category", "trigger"]]
+    return rows.iloc[0]
+
+
+def test_other_region_article_sudan_chad():
+    """An article written for these tests (not the seed): Sudan and Chad, June 2023."""
+    article = load_article(DATA / "sudan-chad-2023-06-16.txt")
+    assert article.published == "2023-06-16"  # from its date line
+    events = events_from_article(article)
+    cats = events.set_index("trigger")["category"].to_dict()
+    assert cats == {
+        "crossed the border": "border_crossing", "clashed": "armed_clash",
+        "phone call": "diplomacy", "deployed": "military_deployment", "summit": "meeting",
+        "evacuated": "evacuation", "delivered": "humanitarian", "soldier": "military_deployment",
+        "appointed": "political",
+    }
+    crossing = _by_trigger(events, "crossed")
+    assert (crossing["origin_name"], crossing["destination_name"]) == ("Sudan", "Chad")
+    assert (crossing["event_date"], crossing["magnitude"]) == ("2023-06-13", 12000)
+    clash = _by_trigger(events, "clashed")
+    assert (clash["location"], clash["event_date"]) == ("Khartoum", "2023-06-14")
+    call = _by_trigger(events, "phone call")
+    assert call["event_date"] == "2023-06-15" and call["geo_precision"] == "unknown"
+    deploy = _by_trigger(events, "deployed")
+    assert (deploy["event_date"], deploy["time_precision"]) == ("2023-06-05", "week")
+    assert deploy["magnitude_unit"] == "troops" and deploy["origin_name"] == "Chad"
+    summit = _by_trigger(events, "summit")
+    assert bool(summit["planned"]) and summit["location"] == "Addis Ababa"
+    evac = _by_trigger(events, "evacuated")
+    assert evac["location"] == "Port Sudan" and evac["time_precision"] == "month"
+    assert _by_trigger(events, "appointed")["event_date"] == "2023-06-02"
+
+
+def test_other_region_article_baltics_hard_wrapped():
+    """Hard-wrapped lines, "U.S." abbreviations, a dateline and a caption."""
+    article = load_article(DATA / "baltic-exercise-2022-03-04.txt")
+    events = events_from_article(article)
+    drills = _by_trigger(events, "exercises")
+    assert (drills["category"], drills["event_date"]) == ("military_exercise", "2022-03-03")
+    sent = _by_trigger(events, "sent")
+    assert (sent["origin_name"], sent["destination_name"]) == ("Germany", "Lithuania")
+    assert (sent["event_date"], sent["time_precision"]) == ("2022-02-21", "week")
+    fled = _by_trigger(events, "fled")
+    assert fled["category"] == "border_crossing" and fled["destination_name"] == "Poland"
+    told = _by_trigger(events, "told")
+    assert (told["location"], told["event_date"]) == ("Warsaw", "2022-02-26")
+    meet = _by_trigger(events, "meet")
+    assert bool(meet["planned"]) and meet["event_date"] == "2022-03-07"
+    guards = _by_trigger(events, "border guards")
+    assert guards["category"] == "border_crossing" and "caption" in guards["flags"]
+    assert not guards["quote"].endswith("emergency.")
+    assert not events["trigger"].str.contains("deter|believe").any()
