@@ -40,7 +40,7 @@ from geomap.exceptions import ExportError, InputError, PlaceNotFoundError
 logger = logging.getLogger(__name__)
 
 #: Bump when the layout of the cached index changes.
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 
 #: Feature kinds, from the most to the least "administrative".
 KINDS = (
@@ -180,6 +180,9 @@ class Place:
         Row id in ``features.csv`` or ``crossings.csv``.
     subkind : str
         The source's finer kind, e.g. ``"peak"`` or ``"capital city"``.
+    fips : str
+        FIPS code of a province (``"US21"``); its last two characters are the
+        GeoNames admin1 code of the cities inside it in most countries.
     """
 
     name: str
@@ -193,6 +196,7 @@ class Place:
     admin1: str = ""
     feature_id: str = ""
     subkind: str = ""
+    fips: str = ""
 
     def to_dict(self) -> dict:
         """Return the place as a plain dict (JSON-ready)."""
@@ -310,8 +314,8 @@ def _is_short_form(name: str) -> bool:
     return len(letters) <= 3 and (name.isupper() or "." in name)
 
 
-def _place(name, lat, lon, kind, cc, gid, pop, source, admin1="", fid="", subkind="") -> tuple:
-    return (name, float(lat), float(lon), kind, cc, gid, int(pop or 0), source, admin1, fid, subkind)
+def _place(name, lat, lon, kind, cc, gid, pop, source, admin1="", fid="", subkind="", fips="") -> tuple:
+    return (name, float(lat), float(lon), kind, cc, gid, int(pop or 0), source, admin1, fid, subkind, fips)
 
 
 def _add_cities(builder: _Builder) -> None:
@@ -368,7 +372,7 @@ def _add_admin1(builder: _Builder) -> None:
         code = r["iso_3166_2"]
         row = _place(
             r["name"], lat, lon, "province", r["country_iso2"], _int(r["geonames_id"]), 0,
-            "admin1", code, "", r["type_en"],
+            "admin1", code, "", r["type_en"], r["fips"],
         )
         own = normalize_name(r["name"])
         names = [
@@ -492,7 +496,7 @@ def _add_features(builder: _Builder) -> None:
         city = builder.by_geonameid.get(int(match.group(1))) if match else None
         if kind == "city" and city is not None:
             # A curated city is the GeoNames city: give it the curated names only.
-            builder.rows[city] = builder.rows[city][:9] + (r["id"], r["kind"])
+            builder.rows[city] = builder.rows[city][:9] + (r["id"], r["kind"], "")
             builder.add_names(city, [name], primary=True)
             builder.add_names(city, aliases, primary=False)
             continue
@@ -922,6 +926,35 @@ def _keep(place: Place, *, countries: set[str] | None, kinds: set[str] | None) -
     if countries is not None and not countries & set(place.country_code.split("/")):
         return False
     return True
+
+
+def contains(region: Place, place: Place) -> bool:
+    """Whether ``place`` lies in ``region`` (a country, province or region), by codes.
+
+    Parameters
+    ----------
+    region : Place
+        A country, province or region.
+    place : Place
+        A city or smaller place.
+
+    Returns
+    -------
+    bool
+        Countries contain what carries their code. A province contains a
+        GeoNames city whose admin1 code is the province's ISO 3166-2 suffix
+        (US: ``KY``) or FIPS suffix (most others: ``01``); without codes, one
+        within 250 km of its label point in the same country.
+    """
+    countries = set(place.country_code.split("/"))
+    if region.kind == "country":
+        return region.country_code in countries
+    if region.country_code not in countries:
+        return False
+    if region.kind == "province" and place.source == "geonames" and place.admin1:
+        codes = {region.admin1.split("-")[-1], region.fips[2:]} - {""}
+        return place.admin1 in codes
+    return distance_km(region.lat, region.lon, place.lat, place.lon) < 250
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

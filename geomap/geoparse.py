@@ -37,6 +37,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from geomap.gazetteer import (
     Gazetteer,
+    contains,
     Place,
     distance_km,
     load_gazetteer,
@@ -97,7 +98,7 @@ STOPWORDS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec
     today tomorrow yesterday tonight
     mr mrs ms dr however meanwhile although though because while after before despite
-    many much several two three four five six seven eight nine ten
+    many much several one two three four five six seven eight nine ten
     said says say according""".split()
 )
 
@@ -174,7 +175,8 @@ EPONYM_NOUNS = frozenset(
 
 # Unresolvable names still count as places when their last word says so.
 PLACE_SUFFIXES = frozenset(
-    "county province district township parish governorate oblast prefecture municipality".split()
+    """county province district township parish governorate oblast prefecture municipality
+    road street avenue boulevard highway""".split()
 )
 
 # Demonyms that no suffix rule derives from their country's name.
@@ -318,6 +320,8 @@ class _Candidate:
     unresolved: bool = False
     demonym: bool = False
     initial: bool = False
+    common: bool = False
+    dateline: bool = False
     scores: dict[int, float] = field(default_factory=dict)
     chosen: Place | None = None
     margin: float = 0.0
@@ -545,6 +549,12 @@ def _classify(parser: _Parser, run: list[_Token], spans, k: int) -> _Candidate |
         return None
     cand = _Candidate(first.index, last.index + 1, first.start, last.end, surface, places)
     cand.initial = first.sentence_start
+    low = surface.lower()
+    if stop - i == 1 and (low in ORG_WORDS or low in STOPWORDS or low in TITLES):
+        return None  # "University", "Police", "Justice": common nouns that are also villages
+    cand.common = stop - i == 1 and low in parser.lower_words
+    nxt_text = parser.tokens[last.index + 1].text if last.index + 1 < len(parser.tokens) else ""
+    cand.dateline = first.sentence_start and surface.isupper() and nxt_text in (",", "(", "-", "\u2014", "\u2013")
     nxt = parser.tokens[last.index + 1] if last.index + 1 < len(parser.tokens) else None
     if nxt is not None and nxt.lower in EPONYM_NOUNS:
         return None  # "West Nile virus", "Ebola outbreak": a disease, not a location
@@ -566,54 +576,78 @@ def _classify(parser: _Parser, run: list[_Token], spans, k: int) -> _Candidate |
 def _neighbours(parser, run, spans, k, before, after) -> float | None:
     """Score what stands right beside a span inside its capitalised run; None = not a place."""
     i, stop = spans[k]
-    evidence = 0.0
     # A neighbouring match counts as a place only when it is a large one
     # ("Kabul Afghanistan"); "Dominic" the village does not make Raab a place.
     left_spans = {s for s, e in spans if _large_span(parser, run, s, e)}
     right_spans = {e for s, e in spans if _large_span(parser, run, s, e)}
+    admin = _large_span(parser, run, i, stop)
+    evidence = 0.0
     if before is not None and i not in right_spans:
-        low = before.lower.rstrip(".")
-        if low in TITLES or before.lower in TITLES:
-            _remember_person(parser, run[i:stop])
+        left = _left_evidence(parser, run, i, stop, before, admin=admin, right_spans=right_spans)
+        if left is None:
             return None
-        if low in ("and", "the"):
-            evidence += 0.0
-        elif low in CONNECTORS:
-            head = run[i - 2].lower if i >= 2 else ""
-            if head in OF_PLACE_HEADS or (i - 1) in right_spans:
-                evidence += 0.5
-            elif head in MODIFIERS or head in TITLES:
-                evidence += 0.0
-            else:
-                return None  # "University of Texas", "Bank of England"
-        elif low in MODIFIERS:
-            evidence += 0.3
-        elif _is_demonym_token(parser, before):
-            evidence += 0.0
-        elif not _is_common(parser, before):
-            if _looks_like_name(run):
-                _remember_person(parser, run[i:stop])
-            return None  # "Dominic Raab", "George Washington"
+        evidence += left
     if after is not None and stop not in left_spans:
-        low = after.lower.rstrip(".")
-        if low in TITLE_AFTER or after.lower in TITLE_AFTER:
-            evidence += 0.3
-        elif low in KIND_WORDS:
-            evidence += 0.5
-        elif after.lower in CONNECTORS:
-            evidence += 0.0  # "Tehran and Islamabad", "Kabul of the 1970s"
-        elif _is_common(parser, after):
-            evidence += 0.0
-        else:
-            if before is None and _looks_like_name(run):
-                _remember_person(parser, run[i:stop])
-            return None  # "Xi Jinping", "Paris Police Department"
+        right = _right_evidence(parser, run, i, stop, before, after, admin=admin)
+        if right is None:
+            return None
+        evidence += right
     return evidence
+
+
+def _left_evidence(parser, run, i, stop, before, *, admin, right_spans) -> float | None:
+    low = before.lower.rstrip(".")
+    if low in TITLES or before.lower in TITLES:
+        _remember_person(parser, run[i:stop])
+        return None  # "President Biden", "Minister Raab"
+    if low in ("and", "the"):
+        return 0.0
+    if low in CONNECTORS:
+        head = run[i - 2].lower.rstrip(".") if i >= 2 else ""
+        if head in OF_PLACE_HEADS or (i - 1) in right_spans:
+            return 0.5  # "City of London", "Republic of Korea"
+        if head in ORG_WORDS:
+            return None  # "University of Texas", "Bank of England"
+        return 0.0  # "Anne McLellan of Edmonton", "Mayor of London"
+    if low in MODIFIERS:
+        return 0.3
+    if _is_demonym_token(parser, before) or _is_common(parser, before):
+        return 0.0
+    if before.sentence_start and admin:
+        return 0.0  # "One Edmonton resident": the first word of a sentence is no first name
+    if admin and stop == len(run) and not _looks_like_name(run):
+        return 0.0  # "Environment Canada", "Team Alberta": named after the country or state
+    if _looks_like_name(run):
+        _remember_person(parser, run[i:stop])
+    return None  # "Dominic Raab", "George Washington"
+
+
+def _right_evidence(parser, run, i, stop, before, after, *, admin) -> float | None:
+    low = after.lower.rstrip(".")
+    if low in TITLE_AFTER or after.lower in TITLE_AFTER:
+        return 0.3  # "New York Gov. Cuomo", "US President"
+    if low in KIND_WORDS:
+        return 0.5
+    if after.lower in CONNECTORS or _is_common(parser, after):
+        return 0.0  # "Tehran and Islamabad"
+    if admin and low in ORG_WORDS and i == 0:
+        return 0.0  # "Queensland Police", "Alberta Health Services"
+    if before is None and _looks_like_name(run):
+        _remember_person(parser, run[i:stop])
+    return None  # "Xi Jinping", "Paris Police Department", "South China Morning Post"
 
 
 def _large_span(parser: _Parser, run: list[_Token], i: int, stop: int) -> bool:
     surface = parser.text[run[i].start : run[stop - 1].end]
-    return any(_is_large(p) and pr for p, pr in parser.gaz.candidates(surface))
+    return _is_admin(parser.gaz.candidates(surface))
+
+
+def _is_admin(places: list[tuple[Place, bool]]) -> bool:
+    """Whether a name first means a country or continent, or a province or region by its own name."""
+    if not places:
+        return False
+    place, primary = rank_candidates(places)[0]
+    return place.kind in ("country", "continent") or (place.kind in ("province", "region") and primary)
 
 
 def _looks_like_name(run: list[_Token]) -> bool:
@@ -631,14 +665,7 @@ def _remember_person(parser: _Parser, tokens: list[_Token]) -> None:
 def _drop_person_words(parser: _Parser, found: list[_Candidate]) -> list[_Candidate]:
     # A surname seen with a title or a first name is that person everywhere in
     # the article ("President Biden ... Biden said").
-    return [
-        c for c in found
-        if c.unresolved or not (c.surface in parser.person_words and not _is_big(c.places))
-    ]
-
-
-def _is_big(places: list[tuple[Place, bool]]) -> bool:
-    return any(p.kind in ("country", "continent") and pr for p, pr in places)
+    return [c for c in found if c.unresolved or c.surface not in parser.person_words]
 
 
 def _is_common(parser: _Parser, token: _Token) -> bool:
@@ -681,24 +708,30 @@ def _local_evidence(parser: _Parser, cand: _Candidate) -> float:
 
 
 def _maybe_unresolved(parser: _Parser, run: list[_Token], spans, found: list[_Candidate]) -> None:
-    """Report "Metcalfe County"-like names that the gazetteer does not know."""
-    if len(run) < 2 or run[-1].lower not in PLACE_SUFFIXES:
-        return
-    if spans and spans[-1][1] == len(run):
-        return
-    head = 0
-    while head < len(run) - 1 and (run[head].lower in STOPWORDS or run[head].lower in TITLES):
-        head += 1
-    if head >= len(run) - 1:
-        return
-    first, last = run[head], run[-1]
-    surface = parser.text[first.start : last.end]
-    places = parser.gaz.lookup(surface)
-    found[:] = [c for c in found if not (first.start <= c.start < last.end)]
-    cand = _Candidate(first.index, last.index + 1, first.start, last.end, surface,
-                      [(p, True) for p in places], evidence=1.0)
-    cand.unresolved = not places
-    found.append(cand)
+    """Report "Metcalfe County"-like names: capitalised words closed by a place noun."""
+    covered = {e for _, e in spans}
+    for j, token in enumerate(run):
+        if j == 0 or token.lower not in PLACE_SUFFIXES or (j + 1) in covered:
+            continue
+        head = j
+        while head > 0 and _name_word(run[head - 1]):
+            head -= 1
+        if head == j or run[j - 1].lower in ORG_WORDS:
+            continue  # "School District" names a body, not a place
+        first, last = run[head], token
+        surface = parser.text[first.start : last.end]
+        places = parser.gaz.lookup(surface)
+        found[:] = [c for c in found if not (first.start <= c.start < last.end)]
+        cand = _Candidate(first.index, last.index + 1, first.start, last.end, surface,
+                          [(p, True) for p in places], evidence=1.0)
+        cand.unresolved = not places
+        found.append(cand)
+
+
+def _name_word(token: _Token) -> bool:
+    low = token.lower.rstrip(".")
+    return (token.is_cap and low not in STOPWORDS and low not in TITLES and low not in CONNECTORS
+            and low not in PLACE_SUFFIXES)
 
 
 def _hyphen_prefixes(parser: _Parser) -> list[_Candidate]:
@@ -845,15 +878,22 @@ def _score(cand: _Candidate, doc: Counter, *, anchors: list[Place] | None = None
         share = sum(doc.get(cc, 0) for cc in _countries(place)) / total
         score += 3.0 * share + (1.0 if share > 0 else 0.0)
         if anchors and place.kind not in ("country", "continent"):
-            near = min((distance_km(place.lat, place.lon, a.lat, a.lon) for a in anchors
-                        if a.kind not in ("country", "continent")), default=1e9)
-            score += 1.5 if near < 100 else 0.8 if near < 400 else 0.0
+            score += _nearness(place, anchors)
         scores[id(place)] = score
     best = max(ranked, key=lambda pair: scores[id(pair[0])], default=None)
     cand.scores = scores
     cand.chosen = best[0] if best else None
     ordered = sorted(scores.values(), reverse=True)
     cand.margin = ordered[0] - ordered[1] if len(ordered) > 1 else 5.0
+
+
+def _nearness(place: Place, anchors: list[Place]) -> float:
+    """Bonus for a candidate inside a province the article names, or near its other places."""
+    if any(a.kind == "province" and contains(a, place) for a in anchors if a is not place):
+        return 1.5
+    near = min((distance_km(place.lat, place.lon, a.lat, a.lon) for a in anchors
+                if a.kind not in ("country", "continent") and a is not place), default=1e9)
+    return 1.5 if near < 100 else 0.8 if near < 400 else 0.0
 
 
 def _anchors(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -889,19 +929,23 @@ def _pair_cities_with_regions(candidates: list[_Candidate], text: str) -> None:
 def _contains(region: Place, city: Place) -> bool:
     if city.kind not in ("city", "neighbourhood", "airport", "crossing"):
         return False
-    if region.kind == "country":
-        return region.country_code in city.country_code.split("/")
-    if region.country_code != city.country_code:
-        return False
-    return distance_km(region.lat, region.lon, city.lat, city.lon) < 600
+    return contains(region, city)
 
 
 def _accept(cand: _Candidate, doc: Counter, own: Counter) -> None:
     """Drop weak candidates: small places with no cue, alias-only matches, common words."""
     if cand.unresolved or cand.chosen is None:
         return
-    place = cand.chosen
-    primary = next((pr for p, pr in cand.places if p is place), True)
+    # Whether the name is a place at all is judged on its strongest reading:
+    # "Edmonton" near Cairns is the small Australian suburb, but a place anyway.
+    strength = max(_strength(cand, place, primary, doc, own) for place, primary in cand.places)
+    if strength < ACCEPT_THRESHOLD:
+        cand.chosen = None
+        return
+    cand.evidence = strength
+
+
+def _strength(cand: _Candidate, place: Place, primary: bool, doc: Counter, own: Counter) -> float:
     strength = place_weight(place, primary=primary) + cand.evidence + min(cand.margin, 2.0) * 0.3
     # Other names of the same country make a small place plausible (one topic per article).
     support = sum(doc.get(cc, 0) - own.get(cc, 0) for cc in _countries(place))
@@ -915,12 +959,11 @@ def _accept(cand: _Candidate, doc: Counter, own: Counter) -> None:
         strength -= 0.5
         if cand.initial:
             strength -= 0.7  # a capital letter at a sentence start says nothing
-    if cand.surface.isupper() and len(cand.surface) > 3 and place.kind == "city":
-        strength -= 2.0  # headlines and acronyms in capitals
-    if strength < ACCEPT_THRESHOLD:
-        cand.chosen = None
-        return
-    cand.evidence = strength
+    if cand.surface.isupper() and len(cand.surface) > 3 and place.kind == "city" and not cand.dateline:
+        strength -= 2.0  # headlines and acronyms in capitals; datelines ("LONDON, Ky.") are places
+    if cand.common:
+        strength -= 2.0  # the same word also appears in lower case: a common noun
+    return strength
 
 
 def _one_sense(candidates: list[_Candidate]) -> None:
@@ -949,4 +992,6 @@ def _mention(cand: _Candidate) -> PlaceMention:
 
 def _unresolved_kind(surface: str) -> str:
     last = surface.split()[-1].lower() if surface.split() else ""
+    if last in ("road", "street", "avenue", "boulevard", "highway"):
+        return "street"
     return KIND_WORDS.get(last, ("place",))[0]
