@@ -22,17 +22,18 @@ from geomap.exceptions import GeomapError
 from geomap.export import render_html
 from geomap.extract import events_from_article
 from geomap.filters import filter_mask, filter_options
-from geomap.formats import counts_message, events_bytes, load_events, load_events_bytes
+from geomap.formats import counts_message, load_events
 from geomap.mapping import map_from_events
 from geomap.mapview import MapView
-from geomap.store import EventStore
+from geomap.store import EventStore, events_download, load_upload
 
 pn.extension("tabulator", notifications=False)
 
 TABLE_COLUMNS = [
-    "event_date", "time_precision", "category", "location", "geo_precision",
-    "actors", "quote", "source_name", "flags", "event_id",
+    "event_date", "category", "location", "quote", "actors", "time_precision",
+    "geo_precision", "source_name", "flags", "event_id",
 ]
+TABLE_WIDTHS = {"event_date": 92, "category": 110, "location": 110, "quote": 250, "actors": 150}
 SEED_SOURCE = "Seed article (2021-08-25)"
 
 
@@ -59,7 +60,7 @@ def initial_sources(event_files: list[str] | None = None) -> dict:
 
 
 def _multi(name: str) -> pn.widgets.MultiChoice:
-    return pn.widgets.MultiChoice(name=name, options=[], placeholder="all", solid=False)
+    return pn.widgets.MultiChoice(label=name, options=[], placeholder="all", solid=False)
 
 
 class Dashboard:
@@ -74,14 +75,14 @@ class Dashboard:
         self.actor = _multi("Actor")
         self.country = _multi("Country")
         self.precision = _multi("Place precision")
-        self.sources = pn.widgets.CheckBoxGroup(name="Sources", options=[], value=[])
-        self.dates = pn.widgets.DateRangePicker(name="Date range")
-        self.text = pn.widgets.TextInput(name="Search quotes", placeholder="words in the sentence")
+        self.sources = pn.widgets.CheckBoxGroup(label="Sources", options=[], value=[])
+        self.dates = pn.widgets.DateRangePicker(label="Date range")
+        self.text = pn.widgets.TextInput(label="Search quotes", placeholder="words in the sentence")
         self.mapview = MapView(sizing_mode="stretch_both", min_height=560)
         self.table = pn.widgets.Tabulator(
             pagination="remote", page_size=15, show_index=False, disabled=True,
-            selectable="checkbox", sizing_mode="stretch_both", min_height=560,
-            layout="fit_data_table", header_filters=False,
+            selectable="checkbox", sizing_mode="stretch_height", width=580, min_height=560,
+            layout="fit_data_fill", widths=TABLE_WIDTHS, formatters={"quote": {"type": "textarea"}},
         )
         self.count = pn.pane.Markdown("", css_classes=["geomap-count"])
         self._build_article_input()
@@ -146,17 +147,17 @@ class Dashboard:
     # ---- adding articles and tables --------------------------------------------------------
     def _build_article_input(self) -> None:
         self.article_text = pn.widgets.TextAreaInput(
-            name="Article text", placeholder="Paste an article here", height=160)
-        self.article_file = pn.widgets.FileInput(accept=".txt", name="or upload a .txt file")
-        self.article_date = pn.widgets.DatePicker(name="Published")
-        self.article_source = pn.widgets.TextInput(name="Source (outlet or URL)")
-        self.extract_button = pn.widgets.Button(name="Extract events", button_type="primary")
+            label="Article text", placeholder="Paste an article here", height=160)
+        self.article_file = pn.widgets.FileInput(accept=".txt", label="or upload a .txt file")
+        self.article_date = pn.widgets.DatePicker(label="Published")
+        self.article_source = pn.widgets.TextInput(label="Source (outlet or URL)")
+        self.extract_button = pn.widgets.Button(label="Extract events", color="primary")
         self.progress = pn.indicators.Progress(active=False, visible=False, sizing_mode="fixed",
                                                width=200)
         self.pending = pn.widgets.Tabulator(show_index=False, disabled=True, visible=False,
                                             height=200, layout="fit_data_table")
-        self.keep_button = pn.widgets.Button(name="Keep", button_type="success", visible=False)
-        self.discard_button = pn.widgets.Button(name="Discard", visible=False)
+        self.keep_button = pn.widgets.Button(label="Keep", color="success", visible=False)
+        self.discard_button = pn.widgets.Button(label="Discard", visible=False)
         self.article_file.param.watch(self._on_article_file, "value")
         self.extract_button.on_click(self._on_extract)
         self.keep_button.on_click(self._on_keep)
@@ -202,9 +203,9 @@ class Dashboard:
 
     def _build_table_input(self) -> None:
         self.table_file = pn.widgets.FileInput(
-            accept=".csv,.geojson,.json,.parquet,.tsv", name="Load an event table")
+            accept=".csv,.geojson,.json,.parquet,.tsv", label="Load an event table")
         self.table_format = pn.widgets.Select(
-            name="Format", options=["detect", "geomap", "geojson", "json", "acled", "ucdp", "gdelt"])
+            label="Format", options=["detect", "geomap", "geojson", "json", "acled", "ucdp", "gdelt"])
         self.table_file.param.watch(self._on_table_file, "value")
 
     def _on_table_file(self, event) -> None:
@@ -212,8 +213,8 @@ class Dashboard:
             return
         fmt = None if self.table_format.value == "detect" else self.table_format.value
         try:
-            result = load_events_bytes(event.new, name=self.table_file.filename or "upload",
-                                       format=fmt)
+            result = load_upload(event.new, filename=self.table_file.filename or "upload",
+                                 format=fmt)
         except GeomapError as err:
             self.show_error(err)
             return
@@ -224,13 +225,13 @@ class Dashboard:
     def _build_downloads(self) -> None:
         self.download_map = pn.widgets.FileDownload(
             callback=lambda: io.StringIO(render_html(map_from_events(self.filtered()))),
-            filename="geomap-map.html", label="Map (HTML)", button_type="default")
+            filename="geomap-map.html", label="Map (HTML)", color="default")
         self.download_csv = pn.widgets.FileDownload(
-            callback=lambda: io.BytesIO(events_bytes(self.filtered(), format="csv")),
-            filename="geomap-events.csv", label="Events (CSV)", button_type="default")
+            callback=lambda: io.BytesIO(events_download(self.filtered(), suffix=".csv")),
+            filename="geomap-events.csv", label="Events (CSV)", color="default")
         self.download_geojson = pn.widgets.FileDownload(
-            callback=lambda: io.BytesIO(events_bytes(self.filtered(), format="geojson")),
-            filename="geomap-events.geojson", label="Events (GeoJSON)", button_type="default")
+            callback=lambda: io.BytesIO(events_download(self.filtered(), suffix=".geojson")),
+            filename="geomap-events.geojson", label="Events (GeoJSON)", color="default")
 
     # ---- messages ----------------------------------------------------------------------------
     def show_error(self, err: Exception) -> None:

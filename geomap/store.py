@@ -68,3 +68,71 @@ class EventStore(param.Parameterized):
         name : str
         """
         self.sources = {k: v for k, v in self.sources.items() if k != name}
+
+
+UPLOAD_SUFFIXES = (".csv", ".tsv", ".txt", ".geojson", ".json", ".parquet")
+
+
+def load_upload(data: bytes, *, filename: str, format: str | None = None):  # noqa: A002
+    """Read an uploaded event table; the user's file name never becomes a path.
+
+    The bytes are written to a fresh private temporary folder under a fixed
+    name (keeping only a known suffix, which format detection uses) and read
+    with :func:`geomap.formats.load_events`.
+
+    Parameters
+    ----------
+    data : bytes
+        The uploaded file's content.
+    filename : str
+        The name the browser gave; used only for messages and the suffix.
+    format : str, optional
+        Input format name; detected when omitted.
+
+    Returns
+    -------
+    geomap.formats.LoadResult
+        With ``path`` set to ``Path(filename).name`` for messages.
+    """
+    import dataclasses
+    import tempfile
+    from pathlib import Path
+
+    from geomap.exceptions import GeomapError
+    from geomap.formats import load_events
+
+    shown = Path(filename).name or "upload"
+    suffix = Path(filename).suffix.lower()
+    suffix = suffix if suffix in UPLOAD_SUFFIXES else ".csv"
+    with tempfile.TemporaryDirectory(prefix="geomap-upload-") as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        path.write_bytes(data)
+        try:
+            result = load_events(path, format=format)
+        except GeomapError as err:
+            # Name the file the user chose, not the private temporary copy.
+            msg = str(err).replace(str(path), shown)
+            raise type(err)(msg) from err
+    return dataclasses.replace(result, path=Path(shown))
+
+
+def events_download(events: pd.DataFrame, *, suffix: str) -> bytes:
+    """Return ``events`` serialised as a file of the given type, for a download button.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+    suffix : str
+        ``".csv"``, ``".geojson"``, ``".json"`` or ``".parquet"``.
+
+    Returns
+    -------
+    bytes
+    """
+    import tempfile
+    from pathlib import Path
+
+    from geomap.formats import save_events
+
+    with tempfile.TemporaryDirectory(prefix="geomap-download-") as tmp:
+        return save_events(events, Path(tmp) / f"events{suffix}").read_bytes()

@@ -1,0 +1,107 @@
+"""The dashboard's objects, built without a browser: filters, table, map, sources, downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+pn = pytest.importorskip("panel")
+
+from geomap.serve import load_dashboard  # noqa: E402
+from geomap.store import EventStore, events_download, load_upload  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def dashboard_module():
+    return load_dashboard()
+
+
+@pytest.fixture()
+def dash(dashboard_module, seed_events):
+    return dashboard_module.Dashboard(EventStore(sources={"seed": seed_events}))
+
+
+def test_opens_on_the_seed_article(dashboard_module):
+    app = dashboard_module.create_app()
+    dash = app.dashboard
+    assert len(dash.table.value) == 20 and dash.mapview.visible is None
+    assert "geomap.pointsLayer" in dash.mapview.html
+    assert dashboard_module.SEED_SOURCE in dash.sources.options
+
+
+def test_filter_changes_table_and_map_without_rebuilding(dash):
+    html = dash.mapview.html
+    dash.category.value = ["meeting"]
+    assert set(dash.table.value["category"]) == {"meeting"}
+    assert len(dash.mapview.visible) == 4
+    assert dash.mapview.html is html  # only positions travel, not the map
+    dash.category.value = []
+    assert dash.mapview.visible is None
+
+
+def test_text_date_and_source_filters(dash):
+    dash.text.value_input = "drills"
+    assert dash.table.value["category"].tolist() == ["military_exercise"]
+    dash.text.value_input = ""
+    dash.dates.value = (dt.date(2021, 8, 24), dt.date(2021, 8, 25))
+    assert set(dash.table.value["event_date"]) <= {"2021-08-24", "2021-08-25", "2021-08-01",
+                                                   "2021-01-01"}
+    dash.sources.value = []
+    assert len(dash.table.value) == 0 and dash.mapview.visible == []
+
+
+def test_selecting_rows_zooms_to_them(dash):
+    dash.category.value = ["meeting"]
+    dash.table.selection = [1]
+    assert dash.mapview.zoom == [dash.table.value.index[1]]
+
+
+def test_pasted_article_is_previewed_then_kept(dash, seed_text):
+    dash.article_text.value = seed_text
+    dash.article_date.value = dt.date(2021, 8, 25)
+    dash.article_source.value = "Pasted"
+    dash._on_extract(None)
+    assert dash.pending.visible and len(dash.pending.value) > 0
+    before = len(dash.store.events)
+    dash._on_keep(None)
+    assert len(dash.store.events) > before and "Pasted" in dash.sources.options
+    assert "Pasted" in dash.sources.value and not dash.pending.visible
+
+
+def test_article_without_text_shows_an_alert(dash):
+    dash.article_text.value = "   "
+    dash._on_extract(None)
+    assert dash.alert.visible and dash.alert.object
+
+
+def test_uploaded_table_adds_a_source(dash, tmp_path):
+    data = events_download(dash.store.events.head(3), suffix=".csv")
+    dash.table_file.filename = "../../etc/passwd.csv"
+    dash.table_file.value = data
+    assert "passwd.csv (geomap): read 3, accepted 3" in dash.notice.object
+    assert len(dash.store.events) == 23
+
+
+def test_bad_upload_shows_an_alert(dash):
+    dash.table_file.filename = "junk.csv"
+    dash.table_file.value = b"\x00\x01binary\x00"
+    assert dash.alert.visible and "junk.csv" in dash.alert.object
+
+
+def test_downloads_return_files(dash):
+    dash.category.value = ["meeting"]
+    csv = dash.download_csv.callback().getvalue().decode("utf-8")
+    assert csv.count("\nart") == 4 or csv.count("meeting") >= 4
+    geo = json.loads(dash.download_geojson.callback().getvalue())
+    assert len(geo["features"]) == 4
+    html = dash.download_map.callback().getvalue()
+    assert html.startswith("<!DOCTYPE html>") and "geomap.pointsLayer" in html
+
+
+def test_upload_name_never_becomes_a_path(tmp_path):
+    data = b"event_id,event_date,latitude,longitude\n1,2021-08-25,34.5,69.2\n"
+    result = load_upload(data, filename="../../../../tmp/evil.csv")
+    assert str(result.path) == "evil.csv"
+    assert not (tmp_path / "evil.csv").exists()
