@@ -17,11 +17,14 @@ PLANNED_HORIZON_YEARS : int
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import logging
 import math
 import unicodedata
+import zipfile
+import zlib
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -56,6 +59,62 @@ def read_bytes(path: Path) -> bytes:
         msg = f"Event file {str(path)!r} is empty"
         raise InputError(msg)
     return data
+
+
+MAX_UNPACKED_BYTES = 1_000_000_000
+"""Largest content read out of a .zip or .gz event file (guards against zip bombs)."""
+
+
+def unpack(data: bytes, path: Path) -> bytes:
+    """Return the content of a gzip file or a one-file zip (as GDELT ships), else ``data``."""
+    if data.startswith(b"\x1f\x8b"):
+        return _gunzip(data, path)
+    if data.startswith(b"PK\x03\x04"):
+        return _unzip(data, path)
+    return data
+
+
+def _gunzip(data: bytes, path: Path) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            content = fh.read(MAX_UNPACKED_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as err:
+        msg = f"Event file {str(path)!r} is not a readable gzip file: {err}"
+        raise InputError(msg) from err
+    _check_unpacked_size(len(content), path)
+    return content
+
+
+def _unzip(data: bytes, path: Path) -> bytes:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            member = _only_member(archive, path)
+            _check_unpacked_size(member.file_size, path)
+            with archive.open(member) as fh:
+                content = fh.read(MAX_UNPACKED_BYTES + 1)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError,
+            NotImplementedError) as err:  # RuntimeError: encrypted members
+        msg = f"Event file {str(path)!r} is not a readable zip file: {err}"
+        raise InputError(msg) from err
+    _check_unpacked_size(len(content), path)
+    return content
+
+
+def _only_member(archive: zipfile.ZipFile, path: Path) -> zipfile.ZipInfo:
+    members = [m for m in archive.infolist()
+               if not m.is_dir() and not m.filename.startswith("__MACOSX/")]
+    if len(members) != 1:
+        names = [m.filename for m in members][:5]
+        msg = (f"Event file {str(path)!r} is a zip of {len(members)} files {names}; "
+               "expected exactly one")
+        raise InputError(msg)
+    return members[0]
+
+
+def _check_unpacked_size(size: int, path: Path) -> None:
+    if size > MAX_UNPACKED_BYTES:
+        msg = f"Event file {str(path)!r} unpacks to more than {MAX_UNPACKED_BYTES:,} bytes"
+        raise InputError(msg)
 
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))

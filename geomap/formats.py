@@ -61,6 +61,7 @@ from geomap._tabular import (
     require_columns,
     screen_coordinates,
     text_column,
+    unpack,
 )
 from geomap.exceptions import ExportError, FormatError, InputError
 from geomap.schema import GEO_PRECISIONS, TIME_PRECISIONS, conform_events, crosswalk
@@ -218,7 +219,7 @@ def load_events(path: str | Path, *, format: str | None = None) -> LoadResult:  
     if format is not None and format not in FORMATS:
         msg = f"Unknown event format {format!r} for {str(path)!r}; expected one of {list(FORMATS)}"
         raise FormatError(msg)
-    data = read_bytes(path)
+    data = unpack(read_bytes(path), path)
     if format == "parquet" or (format is None and data.startswith(b"PAR1")):
         return _finish(_read_parquet(data, path), "parquet", path)
     text = decode(data, path)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -479,3 +481,42 @@ def test_found_by_hypothesis(data):
 def test_gdelt_reader_raises_only_geomap_errors(cells, rows, fmt):
     line = "\t".join(c.replace("\t", " ").replace("\n", " ").replace("\r", " ") for c in cells)
     _load_or_geomap_error(((line + "\n") * rows).encode("utf-8"), fmt, ".export.CSV")
+
+
+# ------------------------------------------------------------ compressed, atomic
+
+
+def test_zipped_gdelt_and_gzipped_acled(tmp_path, gdelt, acled):
+    zipped = tmp_path / "20210827000000.export.CSV.zip"
+    with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(DATA / "20210827000000.export.CSV", "20210827000000.export.CSV")
+    from_zip = load_events(zipped)
+    assert from_zip.format == "gdelt" and from_zip.rejected == gdelt.rejected
+    pd.testing.assert_frame_equal(from_zip.events.drop(columns="article_id"),
+                                  gdelt.events.drop(columns="article_id"))
+    gzipped = tmp_path / "acled.csv.gz"
+    gzipped.write_bytes(gzip.compress((DATA / "acled_afghanistan.csv").read_bytes()))
+    assert read_counts(load_events(gzipped)) == read_counts(acled)
+
+
+def test_zip_of_several_files_is_refused(tmp_path):
+    path = tmp_path / "two.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("a.csv", "event_id,event_date,latitude,longitude\n")
+        archive.writestr("b.csv", "event_id,event_date,latitude,longitude\n")
+    with pytest.raises(InputError, match=r"two\.zip.*2 files"):
+        load_events(path)
+
+
+def test_failed_write_leaves_old_file_and_no_temporary(geomap_result, tmp_path, monkeypatch):
+    target = tmp_path / "events.csv"
+    target.write_text("old\n")
+
+    def disk_full(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("geomap._io.os.replace", disk_full)
+    with pytest.raises(ExportError, match="No space left"):
+        save_events(geomap_result.events, target)
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]
