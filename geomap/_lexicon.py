@@ -28,7 +28,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"emphasi[sz]ed|insisted|added|adding|declared|pledged|vowed|demanded|"
                    r"condemned|critici[sz]ed|welcomed|rejected|accused|proposed|agreed|agrees|"
                    r"discussed|spoke|negotiated|signed|reaffirmed|assured|promised|"
-                   r"called on|called for|expressed (?:concern|support|hope)"),
+                   r"called on|called for|expressed (?:concern|support|hope)|visited|visits|"
+                   r"travel(?:l?ed|s)? to|arrived in"),
         ("noun", r"(?:phone|telephone|video) (?:call|conversation|talks?)|talks|"
                  r"joint statement|communiqu[eé]|negotiations|state visit|official visit"),
     ),
@@ -82,7 +83,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"appointed|resigned|sworn in|inaugurated|elected"),
         ("verb_political", r"named|nominated|formed|announced|declared|captured|seized|"
                            r"fell to|dissolved"),
-        ("noun", r"takeover|coup|resignation|appointment|inauguration"),
+        ("verb_protest", r"protested|demonstrated|rallied|marched"),
+        ("noun", r"takeover|coup|resignation|appointment|inauguration|protests?|demonstrations?|"
+                 r"rall(?:y|ies)"),
     ),
     "humanitarian": (
         ("verb", r"fled|flee|flees|fleeing|displaced|sheltered|sought refuge|sought asylum"),

@@ -53,7 +53,13 @@ import pandas as pd
 from geomap import _lexicon as lex
 from geomap._sentences import Sentence, quoted_spans, split_sentences
 from geomap.articles import Article, text_id
-from geomap.dates import DateMention, ResolvedDate, find_date_mentions, resolve_mention
+from geomap.dates import (
+    DateMention,
+    ResolvedDate,
+    find_date_mentions,
+    period_end,
+    resolve_mention,
+)
 from geomap.exceptions import InputError
 from geomap.schema import conform_events, crosswalk, empty_events
 
@@ -88,7 +94,9 @@ _CAPTION_ACTORS = (
 )
 _AID_OBJECT = re.compile(r"\b(?:aid|food|medicine|medical supplies|supplies|relief|water|"
                          r"shelter|tents|blankets|vaccines)\b", re.I)
-_ATTRIBUTION = re.compile(r"^[,\s]*(?:[\w’'.-]+\s+){0,6}?$")
+_CROWD = re.compile(r"\b(?:people|protesters|demonstrators|crowds?|residents|students|"
+                    r"thousands|hundreds|supporters|women|opposition|activists|workers)\b", re.I)
+_ATTRIBUTION = re.compile(r"^[,\s]*(?:[\w’'.()-]+\s+){0,8}?$")
 _NUMBER = re.compile(
     r"(?<![\w,.])(?:(?:some|about|around|nearly|almost|more than|over|at least|up to|roughly|"
     r"approximately|an estimated)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
@@ -104,6 +112,9 @@ _NOT_PLACES = frozenset({"The", "This", "That", "These", "Those", "It", "He", "S
                          "Saturday", "Sunday"})
 _BORDER_WITH = re.compile(r"\b(?P<who>its|their|the|his|her)\s+border\s+with\s+", re.I)
 _PAIR_BORDER = re.compile(r"\b(?P<a>[A-Z][a-z]+)\s*[-–—/]\s*(?P<b>[A-Z][a-z]+)\s+border\b")
+_SHARED_BORDER = re.compile(r"\b(?:their|the\s+two\s+countries[’']?|the\s+countries[’']?)\s+"
+                            r"(?:shared\s+|common\s+|disputed\s+)?border\b|\bborder\s+between\b",
+                            re.I)
 _THE_BORDER = re.compile(r"\b(?:the|its|their)\s+border\b", re.I)
 _MOTION = re.compile(r"(?:cross|fled|flee|escap|pour|stream|swam|walk|trek|mov|push)", re.I)
 _MILITARY = re.compile(rf"\b(?:{lex._MILITARY_NOUNS})\b", re.I)
@@ -327,7 +338,14 @@ class _Reader:
             for trigger in self.triggers(sentence):
                 drafts.append(self.draft(sentence, trigger))
         self._carry_dates(drafts)
-        return drafts
+        return [d for d in drafts if not self._history(d)]
+
+    def _history(self, draft: _Draft) -> bool:
+        """An event over a year before publication ("fought a war in 2020") is background."""
+        if self.published is None or draft.date is None or draft.planned:
+            return False
+        end = period_end(draft.date.date, draft.date.precision)
+        return (self.published - end).days > 365
 
     def triggers(self, sentence: Sentence) -> list[_Trigger]:
         masked = self._masked(sentence)
@@ -373,6 +391,9 @@ class _Reader:
             return None
         if kind == "verb_aid" and not _AID_OBJECT.search(after[:60]):
             return None
+        if kind == "verb_protest" and not _CROWD.search(masked[max(0, match.start() - 60):
+                                                             match.start()]):
+            return None
         if kind == "speech" and (self._attribution(masked, match)
                                  or not self._political_speaker(sentence, masked, match)):
             return None
@@ -405,14 +426,16 @@ class _Reader:
         head, comma, subject = before.rpartition(",")
         if not comma or not head.strip() or head.rstrip().endswith(("\u201d", '"')):
             return False
-        if re.fullmatch(r"[.!?]?", after):  # "..., a government spokesman said."
+        if re.fullmatch(r"(?:(?:on|late|early|in|last|this|earlier|later)\s+(?:[\w-]+\s*){1,3})?"
+                        r"[.!?]?", after):
+            # "..., a government spokesman said (on Tuesday)."
             return bool(_ATTRIBUTION.match(subject))
         # "..., said a government spokesman."
         return not subject.strip() and bool(re.fullmatch(r"(?:[\w’'.-]+\s+){0,6}[\w’'.-]+[.!?]",
                                                          after))
 
     def _political_speaker(self, sentence, masked, match) -> bool:
-        before = _clause_tail(masked[:match.start()])
+        before = re.split(r"[,;:\u201d\"—]", masked[:match.start()])[-1]
         if re.search(r"\baccording\b", before, re.I):
             return False
         after = masked[match.end():match.end() + 60]
@@ -594,6 +617,9 @@ class _Reader:
             return _LOCATIVE[found.group(1).lower()]
         if re.search(r"\bout\s+of\s+(?:the\s+)?$", before, re.I):
             return "origin"
+        if re.search(r"\b(?:residents|people|inhabitants|villagers|population|citizens)\s+of\s+"
+                     r"(?:the\s+)?$", before, re.I):
+            return "at"  # "residents of Jermuk were evacuated": where it happened
         after = self.text[mention.end:mention.end + 12]
         if re.match(r"\s*(?:,|[’']s\b|\s[a-z]+ed\b|\s(?:will|has|have|is|are|was)\b)", after):
             return "subject"
@@ -617,6 +643,12 @@ class _Reader:
                       and re.fullmatch(r"\s*(?:the\s+)?", self.text[trigger.end:m.start])]
             # "attacked Ukraine", "captured Kunduz": the object is where it happened.
             spots = spots or target or where
+            border = self._border(draft.sentence, trigger)
+            if not spots and border and re.search(
+                    r"\b(?:along|on|at|near|across|over)\s+(?:the\s+|their\s+|its\s+)?"
+                    r"(?:[\w–-]+\s+){0,2}?border\b", self.text[trigger.end:draft.sentence.end]):
+                draft.place = dict(border["place"])  # "clashed along their border"
+                return
         if not spots:
             return
         mention, role = self._best_spot(spots, trigger)
@@ -740,6 +772,11 @@ class _Reader:
             other = target[0].country_code if target else ""
             own = self._subject_code(sentence, sentence.start + with_.start())
             pair = tuple(c for c in (own, other) if c)
+        shared = _SHARED_BORDER.search(body)
+        if not pair and shared:
+            codes = [m.country_code for m in self._mentions_in(sentence.start, sentence.end)
+                     if m.kind == "country"] + self._demonym_codes(sentence.start, sentence.end)
+            pair = tuple(dict.fromkeys(c for c in codes if c))[:2]
         if len(pair) == 2 and pair[0] != pair[1]:
             self.last_border = {"pair": pair, "place": self._border_place(pair)}
             return self.last_border
