@@ -77,3 +77,13 @@ def test_hostile_text_never_runs(open_map, hostile_events):
     assert "onerror=window.__pwned=3" in page.inner_text(".geomap-unplaced-list")
     assert page.evaluate("window.__pwned") is None
     assert page.errors == []
+
+
+def test_png_export(tmp_path, seed_events):
+    from geomap.export import save_png
+
+    out = save_png(map_from_events(seed_events, tiles=None), tmp_path / "map.png", width=800,
+                   height=600)
+    data = out.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000
+    assert [p.name for p in tmp_path.iterdir()] == ["map.png"]
