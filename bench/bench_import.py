@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+import geomap.formats
 from geomap.formats import counts_message, load_events
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "events" / (
@@ -34,6 +35,26 @@ def _best_seconds(func, repeat: int) -> tuple[float, float]:
         func()
         times.append(time.perf_counter() - start)
     return statistics.median(times), min(times)
+
+
+def _conform_share(path: Path, repeat: int) -> float:
+    """Median seconds spent in ``schema.conform_events`` during one load."""
+    original = geomap.formats.conform_events
+    spent: list[float] = []
+
+    def timed(df):
+        start = time.perf_counter()
+        out = original(df)
+        spent.append(time.perf_counter() - start)
+        return out
+
+    geomap.formats.conform_events = timed
+    try:
+        for _ in range(repeat):
+            load_events(path)
+    finally:
+        geomap.formats.conform_events = original
+    return statistics.median(spent)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pandas.read_csv:    {rows / pandas_median:12,.0f} rows/s "
           f"({rows / pandas_best:,.0f})  {pandas_median * 1000:7.1f} ms")
     print(f"ratio load_events / read_csv time: {geomap_median / pandas_median:.1f}x slower")
+    conform = _conform_share(args.path, args.repeat)
+    print(f"of which schema.conform_events: {conform * 1000:.1f} ms "
+          f"({conform / geomap_median:.0%} of load_events)")
     return 0
 
 
