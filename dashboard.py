@@ -18,13 +18,14 @@ import panel as pn
 
 from geomap import settings
 from geomap.articles import article_from_text, decode_bytes
-from geomap.exceptions import GeomapError
+from geomap.exceptions import GeomapError, InputError
 from geomap.export import render_html
 from geomap.extract import events_from_article
 from geomap.filters import filter_mask, filter_options
 from geomap.formats import counts_message, load_events
 from geomap.mapping import map_from_events
 from geomap.mapview import MapView
+from geomap.review import candidate_label, candidates, place_table
 from geomap.store import EventStore, events_download, load_upload
 
 pn.extension("tabulator", notifications=False)
@@ -88,6 +89,7 @@ class Dashboard:
         self._build_article_input()
         self._build_table_input()
         self._build_downloads()
+        self._build_places()
         self.store.param.watch(self._on_data, "events")
         for widget in (self.category, self.actor, self.country, self.precision, self.sources,
                        self.dates):
@@ -112,6 +114,7 @@ class Dashboard:
         if bounds:
             self.dates.param.update(start=bounds[0], end=bounds[1], value=bounds)
         self.mapview.html = render_html(map_from_events(events))
+        self.places.value = place_table(events, with_candidates=False)
         self._on_filter()
 
     def mask(self) -> np.ndarray:
@@ -233,6 +236,61 @@ class Dashboard:
             callback=lambda: io.BytesIO(events_download(self.filtered(), suffix=".geojson")),
             filename="geomap-events.geojson", label="Events (GeoJSON)", color="default")
 
+    # ---- reviewing places ----------------------------------------------------------------
+    def _build_places(self) -> None:
+        self.places = pn.widgets.Tabulator(
+            show_index=False, disabled=True, selectable=1, pagination="remote", page_size=20,
+            sizing_mode="stretch_width", layout="fit_data_fill")
+        self.place_name = pn.widgets.TextInput(label="Place name", disabled=True)
+        self.place_candidate = pn.widgets.Select(label="Gazetteer candidates", options={})
+        self.place_lat = pn.widgets.FloatInput(label="Latitude", start=-90, end=90)
+        self.place_lon = pn.widgets.FloatInput(label="Longitude", start=-180, end=180)
+        self.place_country = pn.widgets.TextInput(label="Country (ISO2)")
+        self.correct_button = pn.widgets.Button(
+            label="Correct every event using this name", color="primary")
+        self.places.param.watch(self._on_place_select, "selection")
+        self.place_candidate.param.watch(self._on_candidate, "value")
+        self.correct_button.on_click(self._on_correct)
+
+    def _on_place_select(self, event) -> None:
+        if not event.new:
+            return
+        row = self.places.value.iloc[event.new[0]]
+        self.place_name.value = row["name"]
+        found = candidates(row["name"])
+        self.place_candidate.options = {candidate_label(p): p for p in found}
+        self.place_lat.value = None if row["latitude"] != row["latitude"] else row["latitude"]
+        self.place_lon.value = None if row["longitude"] != row["longitude"] else row["longitude"]
+
+    def _on_candidate(self, event) -> None:
+        if event.new is not None:
+            place = event.new
+            self.place_lat.value, self.place_lon.value = place.lat, place.lon
+            self.place_country.value = place.country_code.split("/")[0]
+
+    def _on_correct(self, _event) -> None:
+        try:
+            if self.place_lat.value is None or self.place_lon.value is None:
+                msg = f"Choose a candidate or type coordinates for {self.place_name.value!r}"
+                raise InputError(msg)
+            self.store.correct_place(self.place_name.value, lat=self.place_lat.value,
+                                     lon=self.place_lon.value, country=self.place_country.value)
+        except GeomapError as err:
+            self.show_error(err)
+            return
+        self.show_notice(f"Corrected {self.place_name.value!r}; saved for next time.")
+
+    def places_panel(self) -> pn.Column:
+        """Return the place review tab."""
+        return pn.Column(
+            pn.pane.Markdown("Every place name the events use, unresolved first. Select one "
+                             "to see the gazetteer's candidates; a correction moves every "
+                             "event that uses the name and is saved in your data folder."),
+            pn.Row(self.places, pn.Column(self.place_name, self.place_candidate, self.place_lat,
+                                          self.place_lon, self.place_country,
+                                          self.correct_button, width=340)),
+            sizing_mode="stretch_both")
+
     # ---- messages ----------------------------------------------------------------------------
     def show_error(self, err: Exception) -> None:
         """Show a geomap error in the alert pane."""
@@ -261,9 +319,12 @@ class Dashboard:
             pn.pane.Markdown("### Add an event table"), self.table_format, self.table_file,
         ]
 
-    def main(self) -> pn.Row:
-        """Return the main area: the map and the table side by side."""
-        return pn.Row(self.mapview, self.table, sizing_mode="stretch_both")
+    def main(self) -> pn.Tabs:
+        """Return the main area: the map and the table side by side, and the place review."""
+        return pn.Tabs(
+            ("Map and events", pn.Row(self.mapview, self.table, sizing_mode="stretch_both")),
+            ("Places", self.places_panel()),
+            sizing_mode="stretch_both", dynamic=False)
 
 
 def create_app(event_files: list[str] | None = None) -> pn.template.FastListTemplate:

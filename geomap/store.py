@@ -11,6 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import param
 
+from geomap.corrections import save_correction
+from geomap.review import apply_saved_corrections
 from geomap.schema import conform_events, dedupe_event_ids, empty_events
 
 
@@ -34,7 +36,8 @@ class EventStore(param.Parameterized):
     def _combine(self) -> None:
         frames = []
         for name, frame in self.sources.items():
-            frame = conform_events(frame).assign(source_name=name)
+            # Saved place corrections hold for every table, now and next time.
+            frame = apply_saved_corrections(frame).assign(source_name=name)
             frames.append(frame)
         combined = pd.concat(frames, ignore_index=True) if frames else empty_events()
         if "source_name" not in combined:
@@ -59,6 +62,26 @@ class EventStore(param.Parameterized):
             unique, n = f"{name} ({n})", n + 1
         self.sources = {**self.sources, unique: conform_events(events)}
         return unique
+
+    def correct_place(self, name: str, *, lat: float, lon: float, country: str = "") -> None:
+        """Save a place correction and apply it to every source's events.
+
+        Parameters
+        ----------
+        name : str
+            Place name as the events use it.
+        lat, lon : float
+            The right point.
+        country : str, optional
+            ISO2 code.
+
+        Raises
+        ------
+        geomap.exceptions.InputError
+            When the name is empty or the point out of range.
+        """
+        save_correction(name, lat=lat, lon=lon, country_code=country)
+        self.param.trigger("sources")
 
     def remove_source(self, name: str) -> None:
         """Remove a source by name (no error when absent).

@@ -105,3 +105,19 @@ def test_upload_name_never_becomes_a_path(tmp_path):
     result = load_upload(data, filename="../../../../tmp/evil.csv")
     assert str(result.path) == "evil.csv"
     assert not (tmp_path / "evil.csv").exists()
+
+
+def test_place_review_corrects_every_event_and_remembers(dash, dashboard_module):
+    names = dash.places.value["name"].tolist()
+    row = names.index("Dushanbe")
+    dash.places.selection = [row]
+    assert dash.place_name.value == "Dushanbe"
+    assert any("TJ" in label for label in dash.place_candidate.options)
+    dash.place_lat.value, dash.place_lon.value = 38.5, 68.8
+    dash._on_correct(None)
+    used = dash.store.events["location"].eq("Dushanbe") | dash.store.events["origin_name"].eq("Dushanbe")
+    assert (dash.store.events.loc[dash.store.events["location"].eq("Dushanbe"), "latitude"] == 38.5).all()
+    assert dash.store.events.loc[used, "flags"].str.contains("place_corrected").all()
+    # A new session (same user data folder) applies the saved correction.
+    fresh = dashboard_module.Dashboard(EventStore(sources={"seed": dash.store.sources["seed"]}))
+    assert (fresh.store.events.loc[fresh.store.events["location"].eq("Dushanbe"), "longitude"] == 68.8).all()
