@@ -74,7 +74,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "evacuation": (
         ("verb", r"airlifted|evacuated|evacuating|evacuates|flown out|flew out|repatriated|"
-                 r"rescued"),
+                 r"rescued|(?:were|was|been|being) flown (?:out|from|to|home)"),
         ("noun", r"airlifts?|evacuations?|evacuation flights?|rescue flights?"),
     ),
     "political": (
@@ -94,6 +94,12 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"shipments?)|relief supplies|refugee camps?|displacement"),
     ),
 }
+
+#: After a nominal trigger, these say it happened or will: "talks are scheduled to".
+HAPPENED_AFTER = re.compile(
+    r"^\s*(?:[\w’'-]+\s+){0,6}?(?:(?P<past>was\s+held|were\s+held|took\s+place|began|ended|"
+    r"opened|closed|convened)|(?P<future>will\s+(?:be\s+held|take\s+place|begin|open)|"
+    r"(?:is|are)\s+(?:scheduled|due|set|expected|planned)\s+to))\b", re.I)
 
 #: Support verbs that make a nominal trigger an event: "held a meeting", "conducted drills".
 SUPPORT_VERBS = re.compile(

@@ -12,6 +12,8 @@ Rules, with ``P`` the publication date
 - Weekdays ("on Wednesday", "a Wednesday phone call"): for past tense the most
   recent such weekday on or before ``P`` (a Wednesday article's "Wednesday" is
   ``P`` itself); for future tense the first one after ``P``. Precision day.
+- "over the weekend" is the week holding the last Saturday on or before ``P``
+  (the next one in future tense), precision week.
 - "today", "tonight", "this morning" are ``P``; "yesterday" ``P - 1``;
   "tomorrow" ``P + 1`` (planned). "N days/weeks/months/years ago" count back.
 - "last week" is the week before ``P``'s week, dated by its Monday; "this week"
@@ -80,6 +82,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("relative", r"\b(?P<which>earlier|later)\s+this\s+(?P<unit>week|month|year)\b"),
     ("relative", r"\b(?P<which>last|this|next|past|previous|coming)\s+(?P<unit>week|month|"
                  r"year|weekend)\b"),
+    ("weekend", r"\b(?:over|at|during|on)\s+the\s+weekend\b"),
     ("weekday", r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
                 r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("deictic", r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+morning|"
@@ -320,6 +323,16 @@ def _weekday(parts, text, pub, future):
     return pub - dt.timedelta(days=delta), "day", False
 
 
+def _weekend(parts, text, pub, future):
+    if pub is None:
+        return None
+    # The weekend before publication (or the coming one in future tense), by its Monday.
+    saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+    if future:
+        saturday = pub + dt.timedelta(days=(5 - pub.weekday()) % 7)
+    return saturday - dt.timedelta(days=5), "week", False
+
+
 def _deictic(parts, text, pub, future):
     if pub is None:
         return None
@@ -372,7 +385,7 @@ def _vague(parts, text, pub, future):
 
 _RESOLVERS = {
     "calendar": _calendar, "iso": _iso, "month_name": _month_name, "year": _year,
-    "weekday": _weekday, "deictic": _deictic, "relative": _relative, "period": _period,
+    "weekday": _weekday, "weekend": _weekend, "deictic": _deictic, "relative": _relative, "period": _period,
     "ago": _ago, "vague": _vague,
 }
 

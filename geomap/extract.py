@@ -395,6 +395,7 @@ class _Reader:
                                                              match.start()]):
             return None
         if kind == "speech" and (self._attribution(masked, match)
+                                 or self._reports_other_event(sentence, masked, match)
                                  or not self._political_speaker(sentence, masked, match)):
             return None
         return _Trigger(category, start, end, kind, planned)
@@ -408,8 +409,10 @@ class _Reader:
         tail = _clause_tail(before)
         words = _words(tail)[-8:]
         support = lex.SUPPORT_VERBS.search(" ".join(words))
-        if not support and not lex.INDEFINITE.search(before[-60:]):
+        happened = lex.HAPPENED_AFTER.match(masked[match.end():match.end() + 80])
+        if not support and not happened and not lex.INDEFINITE.search(before[-60:]):
             return None
+        planned = planned or bool(happened and happened.group("future"))
         lowered = [w.lower() for w in words]
         if any(w in lex.MODALS for w in lowered):
             return None
@@ -433,6 +436,22 @@ class _Reader:
         # "..., said a government spokesman."
         return not subject.strip() and bool(re.fullmatch(r"(?:[\w’'.-]+\s+){0,6}[\w’'.-]+[.!?]",
                                                          after))
+
+    def _reports_other_event(self, sentence, masked, match) -> bool:
+        """"The UN said 50,000 people had been displaced": the saying only sources it."""
+        if not re.match(r"\s+(?:that\s+)?(?:[\w’',-]+\s+){0,6}?(?:had|have|has|were|was|had been)"
+                        r"\b", masked[match.end():match.end() + 60]):
+            return False
+        rest = masked[match.end():]
+        stop = lex.CLAUSE_MARKERS.search(rest)
+        complement = rest[:stop.start()] if stop else rest
+        for category, patterns in lex.TRIGGERS.items():
+            if category == "diplomacy":
+                continue
+            for kind, pattern in patterns:
+                if kind not in ("noun",) and re.search(rf"\b(?:{pattern})\b", complement, re.I):
+                    return True
+        return False
 
     def _political_speaker(self, sentence, masked, match) -> bool:
         before = re.split(r"[,;:\u201d\"—]", masked[:match.start()])[-1]
@@ -615,6 +634,9 @@ class _Reader:
                           r"central|north|south|east|west)\s+)?$", before)
         if found and found.group(1).lower() in _LOCATIVE:
             return _LOCATIVE[found.group(1).lower()]
+        if re.search(r"\b(?:on|of)\s+the\s+(?:[\w-]+\s+)?(?:city|town|village|port|district)"
+                     r"\s+of\s+$", before, re.I):
+            return "at"  # "air strikes on the town of Laukkai", "seized the border town of"
         if re.search(r"\bout\s+of\s+(?:the\s+)?$", before, re.I):
             return "origin"
         if re.search(r"\b(?:residents|people|inhabitants|villagers|population|citizens)\s+of\s+"
@@ -695,6 +717,9 @@ class _Reader:
         category = trigger.category
         movers = self._movers(draft.sentence, trigger) if _MOTION.match(
             self.text, trigger.start) else ""
+        if (not movers and _MOTION.match(self.text, trigger.start) and targets
+                and targets[0].kind == "country" and self.focus != targets[0].country_code):
+            movers = self.focus  # "Thousands fled into China", in a story about Myanmar
         if not border and category == "border_crossing" and movers and targets and targets[
                 0].kind == "country" and targets[0].country_code != movers:
             # "Sudanese refugees crossed the border into Chad": the Sudan-Chad border.
@@ -705,9 +730,8 @@ class _Reader:
             if category == "military_deployment":
                 destination = border["place"]
                 origin = origin or self._subject_place(draft.sentence, trigger)
-            elif category in ("border_crossing", "humanitarian") and _MOTION.match(
-                    self.text, trigger.start) and self._movers(draft.sentence, trigger):
-                home = self._movers(draft.sentence, trigger)
+            elif category in ("border_crossing", "humanitarian") and movers:
+                home = movers
                 origin = origin or self._country_place(home)
                 other = [c for c in border["pair"] if c != home]
                 if other and not destination:
@@ -727,6 +751,8 @@ class _Reader:
         elif spots:
             mention, role = self._best_spot(spots, trigger)
             draft.place = _place_from_mention(mention, near=role == "near")
+        elif category == "evacuation":
+            draft.place = dict(origin or destination)  # people are evacuated from a place
         else:
             draft.place = dict(destination or origin)
         if category == "border_crossing" and spots and border:
@@ -803,26 +829,35 @@ class _Reader:
             for place in gazetteer.lookup(name, kinds=["border"]) if gazetteer else []:
                 return {"name": place.name, "lat": place.lat, "lon": place.lon,
                         "country": pair[0], "precision": "near"}
-        # No border feature known: the first country's point, at country precision.
-        point = self._country_place(pair[0])
+        # No border feature known: the point of the country the story is about.
+        side = min(pair, key=self._distance_to_focus)
+        point = self._country_place(side)
         return {"name": f"{_country_name(pair[0])}–{_country_name(pair[1])} border",
-                "lat": point.get("lat"), "lon": point.get("lon"), "country": pair[0],
+                "lat": point.get("lat"), "lon": point.get("lon"), "country": side,
                 "precision": "country" if point.get("lat") is not None else "unknown"}
 
     def _fallback_country(self, draft: _Draft) -> None:
-        """No place stated: the country of the actors, nearest to the article's focus."""
+        """No place stated: a country, flagged ``place_assumed``.
+
+        Movements (an evacuation, a flight) happen in the country the article is
+        about, not in the country of their actor; other events in the actors'
+        country nearest to it ("Chinese and Tajik forces" drilling in a story
+        about Afghanistan: Tajikistan), else in it.
+        """
         if draft.trigger.category in PLACELESS_BY_DEFAULT:
             return
-        start, end = self._clause_span(draft.sentence, draft.trigger)
-        codes = [m.country_code for m in self._mentions_in(start, end)
-                 if m.kind == "country" and m.country_code and not self._in_quote(m.start)]
-        codes += self._demonym_codes(start, end)
-        codes = [c for c in codes if c]
-        if not codes:
-            return
-        places = [self._country_place(code) for code in dict.fromkeys(codes)]
-        draft.place = min(places, key=lambda p: (p.get("lat") is None,
-                                                 self._distance_to_focus(p["country"])))
+        codes: list[str] = []
+        if draft.trigger.category not in MOVEMENTS:
+            start, end = self._clause_span(draft.sentence, draft.trigger)
+            codes = [m.country_code for m in self._mentions_in(start, end)
+                     if m.kind == "country" and m.country_code and not self._in_quote(m.start)]
+            codes += self._demonym_codes(start, end)
+        codes = [c for c in codes if c] or [self.focus]
+        places = [self._country_place(code) for code in dict.fromkeys(codes) if code]
+        places = [p for p in places if p.get("lat") is not None]
+        if places:
+            draft.place = min(places, key=lambda p: self._distance_to_focus(p["country"]))
+            draft.flags.append("place_assumed")
 
     # -- actors, magnitudes ----------------------------------------------------------------
 
