@@ -203,6 +203,9 @@ _TOKEN = re.compile(
     r"|[^\w\s]",  # punctuation, one character at a time
 )
 _POSSESSIVE = re.compile(r"[\'\u2019]s$")
+_NOT_AFTER_PLACE = frozenset("$\u00a3\u20ac\u00a50123456789")
+# "People's Republic of China": a possessive that belongs to a name.
+_NAME_POSSESSIVES = frozenset({"people"})
 _SENTENCE_END = frozenset(".!?\u2026")
 _GAP = re.compile(r"[ \t\u00a0]+")
 
@@ -239,7 +242,7 @@ def _tokenize(text: str, abbreviations=frozenset()) -> list[_Token]:
             # "Ky.", "Gov.", "St.": the dot belongs to the word, not to the sentence.
             word, end = word + ".", end + 1
         possessive = _POSSESSIVE.search(word)
-        if possessive and len(word) > 2:
+        if possessive and len(word) > 2 and word[: possessive.start()].lower() not in _NAME_POSSESSIVES:
             word, end = word[: possessive.start()], start + possessive.start()
         tokens.append(_Token(word, start, end, len(tokens), sentence_start=boundary))
         if word in _SENTENCE_END or "\n\n" in text[end : end + 3]:
@@ -550,8 +553,10 @@ def _classify(parser: _Parser, run: list[_Token], spans, k: int) -> _Candidate |
     cand = _Candidate(first.index, last.index + 1, first.start, last.end, surface, places)
     cand.initial = first.sentence_start
     low = surface.lower()
-    if stop - i == 1 and (low in ORG_WORDS or low in STOPWORDS or low in TITLES):
-        return None  # "University", "Police", "Justice": common nouns that are also villages
+    if stop - i == 1 and (_generic(low) or low in TITLES):
+        return None  # "University", "Police", "Villages": common nouns that are also villages
+    if text[last.end : last.end + 1] in _NOT_AFTER_PLACE:
+        return None  # "US$460", "UK£", "A4": a currency or a code
     cand.common = stop - i == 1 and low in parser.lower_words
     nxt_text = parser.tokens[last.index + 1].text if last.index + 1 < len(parser.tokens) else ""
     cand.dateline = first.sentence_start and surface.isupper() and nxt_text in (",", "(", "-", "\u2014", "\u2013")
@@ -615,9 +620,9 @@ def _left_evidence(parser, run, i, stop, before, *, admin, right_spans) -> float
         return 0.0
     if before.sentence_start and admin:
         return 0.0  # "One Edmonton resident": the first word of a sentence is no first name
-    if admin and stop == len(run) and not _looks_like_name(run):
+    if admin and stop == len(run) and (_country_first(parser, run, i, stop) or not _looks_like_name(run)):
         return 0.0  # "Environment Canada", "Team Alberta": named after the country or state
-    if _looks_like_name(run):
+    if _looks_like_name(run) and not _big_span(parser, run, i, stop):
         _remember_person(parser, run[i:stop])
     return None  # "Dominic Raab", "George Washington"
 
@@ -630,9 +635,9 @@ def _right_evidence(parser, run, i, stop, before, after, *, admin) -> float | No
         return 0.5
     if after.lower in CONNECTORS or _is_common(parser, after):
         return 0.0  # "Tehran and Islamabad"
-    if admin and low in ORG_WORDS and i == 0:
-        return 0.0  # "Queensland Police", "Alberta Health Services"
-    if before is None and _looks_like_name(run):
+    if admin and i == 0 and (_generic(low) or low in TITLES or (len(run) >= 3 and _country_first(parser, run, i, stop))):
+        return 0.0  # "Queensland Police", "US Centers for Disease Control", "U.S. Agriculture Secretary"
+    if before is None and _looks_like_name(run) and not _big_span(parser, run, i, stop):
         _remember_person(parser, run[i:stop])
     return None  # "Xi Jinping", "Paris Police Department", "South China Morning Post"
 
@@ -640,6 +645,19 @@ def _right_evidence(parser, run, i, stop, before, after, *, admin) -> float | No
 def _large_span(parser: _Parser, run: list[_Token], i: int, stop: int) -> bool:
     surface = parser.text[run[i].start : run[stop - 1].end]
     return _is_admin(parser.gaz.candidates(surface))
+
+
+def _country_first(parser: _Parser, run: list[_Token], i: int, stop: int) -> bool:
+    surface = parser.text[run[i].start : run[stop - 1].end]
+    places = parser.gaz.candidates(surface)
+    return bool(places) and rank_candidates(places)[0][0].kind in ("country", "continent")
+
+
+def _big_span(parser: _Parser, run: list[_Token], i: int, stop: int) -> bool:
+    # Surnames are small places (Raab, Biden); a big city or a country is
+    # remembered as a person only after a title.
+    surface = parser.text[run[i].start : run[stop - 1].end]
+    return any(_is_large(p) for p, _ in parser.gaz.candidates(surface))
 
 
 def _is_admin(places: list[tuple[Place, bool]]) -> bool:
@@ -651,9 +669,19 @@ def _is_admin(places: list[tuple[Place, bool]]) -> bool:
 
 
 def _looks_like_name(run: list[_Token]) -> bool:
-    # "Xi Jinping", "Wang Yi": a short run of two or three words none of which
-    # is an organisation word.
-    return len(run) <= 3 and all(t.lower not in ORG_WORDS for t in run)
+    """Whether a run reads as a person's name: "Xi Jinping", "Dominic Raab".
+
+    Two or three words, none of them a word for an organisation, a kind of
+    place or a direction ("Buffalo Public Schools", "Village Malakal").
+    """
+    return 2 <= len(run) <= 3 and not any(_generic(t.lower) for t in run)
+
+
+def _generic(low: str) -> bool:
+    low = low.rstrip(".")
+    singular = low[:-1] if low.endswith("s") and len(low) > 3 else low
+    return any(w in ORG_WORDS or w in KIND_WORDS or w in OF_PLACE_HEADS or w in MODIFIERS
+               or w in STOPWORDS for w in (low, singular))
 
 
 def _remember_person(parser: _Parser, tokens: list[_Token]) -> None:
