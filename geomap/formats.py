@@ -24,8 +24,10 @@ import logging
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from geomap._datasets import (
@@ -59,12 +61,13 @@ from geomap._tabular import (
     reject,
     reject_duplicate_ids,
     require_columns,
+    scalar_text,
     screen_coordinates,
     text_column,
     unpack,
 )
 from geomap.exceptions import ExportError, FormatError, InputError
-from geomap.schema import GEO_PRECISIONS, TIME_PRECISIONS, conform_events, crosswalk
+from geomap.schema import EVENT_COLUMNS, GEO_PRECISIONS, TIME_PRECISIONS, conform_events, crosswalk
 
 logger = logging.getLogger(__name__)
 
@@ -517,7 +520,26 @@ def _json_safe_records(df: pd.DataFrame) -> list[dict]:
 def _py(value: object) -> object:
     if isinstance(value, float) and not math.isfinite(value):
         return None
-    return value.item() if hasattr(value, "item") else value
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _json_text(data: object, path: Path, *, indent: int | None = None) -> str:
+    """JSON for an export: extra columns' dates as ISO text, other odd objects as str."""
+    try:
+        text = json.dumps(data, ensure_ascii=False, allow_nan=False, indent=indent,
+                          default=_json_default)
+    except (TypeError, ValueError) as err:  # e.g. NaN inside a list in an extra column
+        msg = f"Cannot write {str(path)!r}: a value is not JSON ({err})"
+        raise ExportError(msg) from err
+    return text + "\n"
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, (date, datetime, pd.Timestamp)):
+        return value.isoformat()
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    return str(value)
 
 
 def _to_csv(events: pd.DataFrame, path: Path) -> str:
@@ -525,20 +547,25 @@ def _to_csv(events: pd.DataFrame, path: Path) -> str:
 
 
 def _to_geojson(events: pd.DataFrame, path: Path) -> str:
-    return json.dumps(events_to_geojson(events), ensure_ascii=False, allow_nan=False) + "\n"
+    return _json_text(events_to_geojson(events), path)
 
 
 def _to_json(events: pd.DataFrame, path: Path) -> str:
-    records = _json_safe_records(events)
-    return json.dumps(records, ensure_ascii=False, allow_nan=False, indent=1) + "\n"
+    return _json_text(_json_safe_records(events), path, indent=1)
 
 
 def _to_parquet(events: pd.DataFrame, path: Path) -> bytes:
     buffer = io.BytesIO()
+    # Parquet columns hold one type; extra columns of mixed objects are written as text.
+    extra = [c for c in events.columns if c not in EVENT_COLUMNS and events[c].dtype == object]
+    safe = events.assign(**{c: events[c].map(scalar_text) for c in extra})
     try:
-        events.to_parquet(buffer, index=False)
+        safe.to_parquet(buffer, index=False)
     except ImportError as err:
         msg = f"Writing {str(path)!r} needs pyarrow: pip install 'geomap[parquet]'"
+        raise ExportError(msg) from err
+    except Exception as err:  # pyarrow's ArrowInvalid and ArrowTypeError
+        msg = f"Cannot write {str(path)!r} as Parquet: {err}"
         raise ExportError(msg) from err
     return buffer.getvalue()
 

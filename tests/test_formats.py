@@ -10,6 +10,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -520,3 +521,14 @@ def test_failed_write_leaves_old_file_and_no_temporary(geomap_result, tmp_path, 
         save_events(geomap_result.events, target)
     assert target.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".geojson", ".json", ".parquet"])
+def test_save_tolerates_odd_extra_columns(geomap_result, tmp_path, suffix):
+    if suffix == ".parquet":
+        pytest.importorskip("pyarrow", reason="Parquet needs the parquet extra (pyarrow)")
+    events = geomap_result.events.assign(
+        seen=pd.Timestamp("2021-08-25"), mixed=[1, "a", [1, 2]], count=np.int64(5))
+    again = load_events(save_events(events, tmp_path / f"odd{suffix}")).events
+    assert list(again["event_id"]) == ["e1", "e2", "e3"]
+    assert "mixed" in again.columns
