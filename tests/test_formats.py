@@ -385,9 +385,17 @@ def test_wrong_named_format_names_missing_columns():
         load_events(DATA / "ucdp_ged_sample.csv", format="acled")
 
 
-def test_dataset_tables_round_trip(acled, tmp_path):
-    path = save_events(acled.events, tmp_path / "acled.geojson")
-    pd.testing.assert_frame_equal(load_events(path).events, acled.events)
+@pytest.mark.parametrize("suffix", [".csv", ".geojson", ".json", ".parquet"])
+@pytest.mark.parametrize("name", ["acled_afghanistan.csv", "ucdp_ged_sample.csv",
+                                  "20210827000000.export.CSV"])
+def test_dataset_tables_round_trip_as_geomap_tables(name, suffix, tmp_path):
+    if suffix == ".parquet":
+        pytest.importorskip("pyarrow", reason="Parquet needs the parquet extra (pyarrow)")
+    events = load_events(DATA / name).events
+    again = load_events(save_events(events, tmp_path / f"events{suffix}"))
+    assert again.format in ("geomap", "geojson", "json", "parquet")
+    assert again.rejected == []
+    pd.testing.assert_frame_equal(again.events, events)
 
 
 # ------------------------------------------------------------------ property tests
