@@ -100,7 +100,8 @@ _COUNTRY_NAME_ALIASES = {
 
 def _iso2(values: pd.Series, kind: str) -> pd.Series:
     table = _country_codes()[kind]
-    key = str.lower if kind == "name" else strip_float_zero
+    keys = {"name": str.lower, "numeric": lambda v: strip_float_zero(v).lstrip("0")}
+    key = keys.get(kind, strip_float_zero)  # ISO numeric may come zero-padded ("004")
     return map_unique(values, lambda v: table.get(key(v), ""))
 
 
