@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -26,9 +27,18 @@ CORRECTIONS_FILE = "place-corrections.json"
 _MEMO: dict[str, tuple[float, int, dict]] = {}
 
 
-def corrections_path() -> Path:
-    """Return the corrections file in the current user data folder."""
-    return settings.user_data_folder() / CORRECTIONS_FILE
+def corrections_path(*, create: bool = False) -> Path:
+    """Return the corrections file in the current user data folder.
+
+    Parameters
+    ----------
+    create : bool, optional
+        Create the folder if it is missing (for writing). Reading does not,
+        so geoparse costs no file-system write per call.
+    """
+    if create:
+        return settings.user_data_folder() / CORRECTIONS_FILE
+    return Path(os.environ.get("GEOMAP_DATA_DIR") or settings.data_folder) / CORRECTIONS_FILE
 
 
 def load_corrections() -> dict[str, dict]:
@@ -121,7 +131,7 @@ def save_correction(
         "note": note,
         "saved": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
-    JsonCache(CORRECTIONS_FILE, folder=corrections_path().parent).set(key, entry)
+    JsonCache(CORRECTIONS_FILE, folder=corrections_path(create=True).parent).set(key, entry)
     return entry
 
 

@@ -18,6 +18,7 @@ fraction of a second.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import logging
 import array
@@ -118,6 +119,7 @@ _CONNECTORS = {"i": "e", "y": "e", "ye": "e", "yi": "e", "saint": "st"}
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_name(name: str) -> str:
     """Return the comparison key of a place name.
 

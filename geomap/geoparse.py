@@ -210,25 +210,17 @@ _SENTENCE_END = frozenset(".!?\u2026")
 _GAP = re.compile(r"[ \t\u00a0]+")
 
 
-@dataclass
 class _Token:
-    text: str
-    start: int
-    end: int
-    index: int
-    sentence_start: bool = False
+    """One word or punctuation mark, with what the rules ask of it computed once."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "index", "sentence_start", "lower", "is_word", "is_cap")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalpha()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+    def __init__(self, text: str, start: int, end: int, index: int, sentence_start: bool = False) -> None:
+        self.text, self.start, self.end, self.index = text, start, end, index
+        self.sentence_start = sentence_start
+        self.lower = text.lower()
+        self.is_word = text[:1].isalpha()
+        self.is_cap = text[:1].isupper()
 
 
 def _tokenize(text: str, abbreviations=frozenset()) -> list[_Token]:
@@ -257,7 +249,7 @@ def _tokenize(text: str, abbreviations=frozenset()) -> list[_Token]:
 def _adjacent(text: str, left: _Token, right: _Token) -> bool:
     """Whether two tokens are separated only by spaces (no punctuation, no newline)."""
     gap = text[left.end : right.start]
-    return gap == "" or (_GAP.fullmatch(gap) is not None and len(gap) <= 3)
+    return gap == " " or gap == "" or (_GAP.fullmatch(gap) is not None and len(gap) <= 3)
 
 
 # ----------------------------------------------------------------------------- mentions
@@ -343,6 +335,14 @@ class _Parser:
         self.tokens = _tokenize(text, gazetteer.short_forms)
         self.lower_words = {t.text for t in self.tokens if t.is_word and t.text.islower()}
         self.person_words: set[str] = set()
+        self._candidates: dict[str, list] = {}
+
+    def candidates(self, surface: str) -> list[tuple[Place, bool]]:
+        """Gazetteer candidates of a surface form, ranked by prior, memoised per text."""
+        found = self._candidates.get(surface)
+        if found is None:
+            found = self._candidates[surface] = rank_candidates(self.gaz.candidates(surface))
+        return found
 
     # -- runs of capitalised tokens -------------------------------------------------
 
@@ -547,7 +547,7 @@ def _classify(parser: _Parser, run: list[_Token], spans, k: int) -> _Candidate |
     first, last = run[i], run[stop - 1]
     text = parser.text
     surface = text[first.start : last.end]
-    places = parser.gaz.candidates(surface)
+    places = parser.candidates(surface)
     if not places:
         return None
     cand = _Candidate(first.index, last.index + 1, first.start, last.end, surface, places)
@@ -583,9 +583,10 @@ def _neighbours(parser, run, spans, k, before, after) -> float | None:
     i, stop = spans[k]
     # A neighbouring match counts as a place only when it is a large one
     # ("Kabul Afghanistan"); "Dominic" the village does not make Raab a place.
-    left_spans = {s for s, e in spans if _large_span(parser, run, s, e)}
-    right_spans = {e for s, e in spans if _large_span(parser, run, s, e)}
-    admin = _large_span(parser, run, i, stop)
+    large = [(s, e) for s, e in spans if _large_span(parser, run, s, e)]
+    left_spans = {s for s, _ in large}
+    right_spans = {e for _, e in large}
+    admin = (i, stop) in large
     evidence = 0.0
     if before is not None and i not in right_spans:
         left = _left_evidence(parser, run, i, stop, before, admin=admin, right_spans=right_spans)
@@ -644,27 +645,27 @@ def _right_evidence(parser, run, i, stop, before, after, *, admin) -> float | No
 
 def _large_span(parser: _Parser, run: list[_Token], i: int, stop: int) -> bool:
     surface = parser.text[run[i].start : run[stop - 1].end]
-    return _is_admin(parser.gaz.candidates(surface))
+    return _is_admin(parser.candidates(surface))
 
 
 def _country_first(parser: _Parser, run: list[_Token], i: int, stop: int) -> bool:
     surface = parser.text[run[i].start : run[stop - 1].end]
-    places = parser.gaz.candidates(surface)
-    return bool(places) and rank_candidates(places)[0][0].kind in ("country", "continent")
+    places = parser.candidates(surface)
+    return bool(places) and places[0][0].kind in ("country", "continent")
 
 
 def _big_span(parser: _Parser, run: list[_Token], i: int, stop: int) -> bool:
     # Surnames are small places (Raab, Biden); a big city or a country is
     # remembered as a person only after a title.
     surface = parser.text[run[i].start : run[stop - 1].end]
-    return any(_is_large(p) for p, _ in parser.gaz.candidates(surface))
+    return any(_is_large(p) for p, _ in parser.candidates(surface))
 
 
 def _is_admin(places: list[tuple[Place, bool]]) -> bool:
     """Whether a name first means a country or continent, or a province or region by its own name."""
     if not places:
         return False
-    place, primary = rank_candidates(places)[0]
+    place, primary = places[0]
     return place.kind in ("country", "continent") or (place.kind in ("province", "region") and primary)
 
 
@@ -860,12 +861,12 @@ def _resolve(candidates: list[_Candidate], gaz: Gazetteer, *, context: Iterable[
         cand.places = _filter_kinds(cand.places, cand.kinds)
         _score(cand, Counter())
     anchors = _anchors(candidates)
+    everyone = countries + Counter(cc for a in anchors for cc in _countries(a.chosen))
     for cand in candidates:
         if cand.places:
-            doc = countries + Counter(
-                cc for other in anchors if other is not cand for cc in _countries(other.chosen)
-            )
-            _score(cand, doc, anchors=[a.chosen for a in anchors if a is not cand])
+            doc = everyone - Counter(_countries(cand.chosen)) if cand in anchors else everyone
+            others = {id(a.chosen): a.chosen for a in anchors if a is not cand}
+            _score(cand, doc, anchors=list(others.values()))
     _pair_cities_with_regions(candidates, text)
     doc = countries + Counter(cc for a in anchors for cc in _countries(a.chosen))
     for cand in candidates:
@@ -898,7 +899,8 @@ def _countries(place: Place | None) -> list[str]:
 
 
 def _score(cand: _Candidate, doc: Counter, *, anchors: list[Place] | None = None) -> None:
-    ranked = rank_candidates(cand.places)
+    # The prior's top dozen: "Buffalo" has fifty namesakes, none of them the answer past those.
+    ranked = rank_candidates(cand.places)[:12]
     total = sum(doc.values()) or 1
     scores = {}
     for n, (place, primary) in enumerate(ranked):
