@@ -34,14 +34,14 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"joint statement|communiqu[eé]|negotiations|state visit|official visit"),
     ),
     "meeting": (
-        ("verb", r"met|meet|meets|convened|gathered"),
+        ("verb_meeting", r"met|meet|meets|convened|gathered"),
         ("noun", r"meeting|meetings|summit|summits|(?:video ?)?conference|videoconference|"
                  r"session|gathering|forum|council meeting"),
     ),
     "military_deployment": (
         ("verb", r"deployed|deploys|deploying|redeployed|stationed|massed|amassed|mobili[sz]ed|"
                  r"reinforced"),
-        ("verb_military", r"rushed|sent|sends|dispatched|moved|moves|brought|flew|pulled|"
+        ("verb_military", r"rushed|sent(?!\s+(?:back|home))|sends|dispatched|moved|moves|brought|flew|pulled|"
                           r"withdrew|withdrawn|positioned|ordered|shifted|transferred"),
         ("noun", r"deployment|deployments|build-?up|troop movements?"),
     ),
@@ -63,6 +63,11 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"walked|trekked|moved|pushed)\s+(?:(?!border)[\w-]+\s+){0,3}?"
                    r"(?:across|over|through)\s+(?:the\s+|a\s+)?(?:[\w–-]+\s+)?border"),
         ("phrase", r"cross(?:ed|es|ing)?\s+(?:the\s+|a\s+|their\s+)?(?:[\w–-]+\s+){0,2}?border"),
+        ("phrase", r"cross(?:ed|es|ing)?\s+(?:over\s+)?into"),
+        ("phrase", r"(?:sent|sending|turned|pushed)\s+back|deported|expelled"),
+        ("phrase", r"(?:gathered|massed|queued|waited|camped|crowded)\s+(?:\w+\s+){0,3}?"
+                   r"(?:at|near|on|along)\s+(?:the\s+)?(?:[\w–-]+\s+){0,2}?"
+                   r"(?:border|crossing|checkpoint)"),
         ("phrase", r"border (?:guards?|police|officers|officials|troops|posts?) "
                    r"(?:\w+ )?(?:checking|checked|check|stopped|detained|turned back|"
                    r"inspect(?:ed|ing)|search(?:ed|ing)|screen(?:ed|ing)|let|allowed|"
@@ -81,7 +86,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb", r"overthrown|overthrew|toppled|ousted|deposed|seized power|took power|"
                  r"came to power|took control|taken control|seized control|"
                  r"appointed|resigned|sworn in|inaugurated|elected"),
-        ("verb_political", r"named|nominated|formed|announced|declared|captured|seized|"
+        ("verb_political", r"named|nominated|formed|form|announced|announce|declared|"
+                           r"captured|seized|"
                            r"fell to|dissolved"),
         ("verb_protest", r"protested|demonstrated|rallied|marched"),
         ("noun", r"takeover|coup|resignation|appointment|inauguration|protests?|demonstrations?|"
@@ -117,7 +123,9 @@ INDEFINITE = re.compile(r"\b(?:an?|another|two|three|several|new|fresh|series of
 BACKGROUND_BEFORE = re.compile(
     r"\b(?:after|before|ahead of|since|following|amid|despite|in the (?:immediate )?"
     r"aftermath of|in the wake of|because of|due to|threat of|risk of|fear of|fears of|"
-    r"danger of|prospect of)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w’'-]+\s+){0,3}$",
+    r"danger of|prospect of|warned of|warning of|warnings of|warns of|fears? of|"
+    r"risk of|possibility of|possible|potential|imminent|feared|planned)\s+"
+    r"(?:(?:the|a|an|its|their|his|her|another|new|further|more)\s+)?(?:[\w’'-]+\s+){0,3}$",
     re.I)
 MODALS = frozenset("could would might may should must can cannot couldn't wouldn't shouldn't"
                    .split())
@@ -133,7 +141,7 @@ IRREALIS = re.compile(r"\b(?:if|unless|whether|hopes?|hoping|wants?|wanted|seeks
 #: Words that make the subject of a speech verb a political actor.
 POLITICAL_SPEAKER = re.compile(
     r"\b(?:president|minister|secretary|chancellor|premier|spokes(?:man|woman|person)|"
-    r"ambassador|envoy|diplomats?|government|ministry|kremlin|white house|pentagon|"
+    r"ambassador|envoy|diplomats?|governments?|ministry|ministries|kremlin|white house|pentagon|"
     r"state department|foreign office|embassy|leaders?|officials?|authorities|group|bloc|"
     r"alliance|council|organi[sz]ation|king|emir|prime|taliban|cabinet|"
     r"parliament|nations|countries|union|administration|regime|delegation|side)\b", re.I)

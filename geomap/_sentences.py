@@ -95,7 +95,8 @@ def split_sentences(text: str) -> list[Sentence]:
     paragraphs = _paragraphs(text)
     for number, (start, end, gap) in enumerate(paragraphs):
         last = number == len(paragraphs) - 1
-        role = _paragraph_role(text, start, end, first=number == 0, alone=gap < 3 and not last)
+        role = _paragraph_role(text, start, end, first=number == 0, alone=gap < 3 and not last,
+                               last=last)
         for s_start, s_end in _split_paragraph(text, start, end):
             sentences.append(Sentence(s_start, s_end, text[s_start:s_end], len(sentences),
                                       number, role))
@@ -165,7 +166,8 @@ def _glue(text: str, current: tuple[int, int], nxt: tuple[int, int, int], gap: i
     return gap == 1 and not at_top
 
 
-def _paragraph_role(text: str, start: int, end: int, *, first: bool, alone: bool) -> str:
+def _paragraph_role(text: str, start: int, end: int, *, first: bool, alone: bool,
+                    last: bool = False) -> str:
     """Name what an unpunctuated paragraph is.
 
     A caption or credit stands between body paragraphs with one blank line
@@ -179,6 +181,8 @@ def _paragraph_role(text: str, start: int, end: int, *, first: bool, alone: bool
         return "body"
     if first:
         return "headline"
+    if last and len(body.split()) >= 6:
+        return "caption"  # a photo caption closing the copied text
     if not alone:
         return "body"
     return "caption" if len(body.split()) >= 6 else "credit"

@@ -25,6 +25,8 @@ Rules, with ``P`` the publication date
   day precision; without a year, the year that puts the date on or before ``P``
   for past tense (after ``P`` for future tense). "in August" / "August 2021" is
   month precision; "in 2020" year precision.
+- "in the coming days/weeks" is the week after ``P``'s, "in the coming months"
+  the month after ``P``'s; both planned.
 - Periods ending at ``P`` ("over the past 10 days", "in the past month"): the
   smallest calendar unit (week, month, year) holding both ends, dated by its
   first day.
@@ -78,6 +80,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("month_name", rf"\b(?P<mon>{_MONTH_WORD})\s+(?P<year>(?:19|20)\d\d)\b"),
     ("period", rf"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+"
                rf"(?:(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})\b"),
+    ("coming", r"\b(?:in|over|within|during)\s+the\s+(?:coming|next|following)\s+"
+               r"(?:(?:few|couple\s+of|several)\s+)?(?P<unit>days|weeks|months)\b"),
     ("ago", rf"\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b"),
     ("relative", r"\b(?P<which>earlier|later)\s+this\s+(?P<unit>week|month|year)\b"),
     ("relative", r"\b(?P<which>last|this|next|past|previous|coming)\s+(?P<unit>week|month|"
@@ -377,6 +381,14 @@ def _ago(parts, text, pub, future):
     return dt.date(when.year, 1, 1), "year", False
 
 
+def _coming(parts, text, pub, future):
+    if pub is None:
+        return None
+    if parts["unit"].lower() == "months":
+        return _add_months(pub.replace(day=1), 1), "month", False
+    return pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=1), "week", False
+
+
 def _vague(parts, text, pub, future):
     if pub is None:
         return None
@@ -386,7 +398,7 @@ def _vague(parts, text, pub, future):
 _RESOLVERS = {
     "calendar": _calendar, "iso": _iso, "month_name": _month_name, "year": _year,
     "weekday": _weekday, "weekend": _weekend, "deictic": _deictic, "relative": _relative, "period": _period,
-    "ago": _ago, "vague": _vague,
+    "ago": _ago, "coming": _coming, "vague": _vague,
 }
 
 

@@ -89,7 +89,7 @@ _SPECIFICITY = {"crossing": 0, "airport": 0, "neighbourhood": 1, "city": 2, "dis
 _CAPTION_ACTORS = (
     ("political", re.compile(r"\b(?:fighters?|militants?|insurgents?|gunmen|rebels?)\b", re.I)),
     ("military_deployment", re.compile(r"\b(?:soldiers?|troops|tanks?|armou?red vehicles?|"
-                                       r"servicem[ae]n)\b", re.I)),
+                                       r"servicem[ae]n|marines|paratroopers)\b", re.I)),
     ("humanitarian", re.compile(r"\b(?:refugees?|displaced|evacuees?|migrants?)\b", re.I)),
 )
 _AID_OBJECT = re.compile(r"\b(?:aid|food|medicine|medical supplies|supplies|relief|water|"
@@ -394,6 +394,8 @@ class _Reader:
         if kind == "verb_protest" and not _CROWD.search(masked[max(0, match.start() - 60):
                                                              match.start()]):
             return None
+        if kind == "verb_meeting" and not self._political_speaker(sentence, masked, match):
+            return None  # "thousands gathered at the crossing" is no meeting
         if kind == "speech" and (self._attribution(masked, match)
                                  or self._reports_other_event(sentence, masked, match)
                                  or not self._political_speaker(sentence, masked, match)):
@@ -464,8 +466,6 @@ class _Reader:
             return True
         names = set(re.findall(r"[A-Z][\w’'-]+", subject))
         if names & (set(self.people) | self.acronyms):
-            return True
-        if any(w.lower() in lex.DEMONYMS for w in names):
             return True
         return any(m.kind == "country" for m in self._mentions_in(
             sentence.start + match.start() - len(before), sentence.start + match.start()))
