@@ -17,7 +17,7 @@ import numpy as np
 import panel as pn
 
 from geomap import settings
-from geomap.articles import article_from_text, decode_bytes
+from geomap.articles import article_from_text, decode_bytes, require_published
 from geomap.exceptions import GeomapError, InputError
 from geomap.export import render_html
 from geomap.extract import events_from_article
@@ -179,8 +179,9 @@ class Dashboard:
         self.progress.param.update(visible=True, active=True)
         try:
             published = self.article_date.value.isoformat() if self.article_date.value else None
-            article = article_from_text(self.article_text.value, published=published,
-                                        source=self.article_source.value or None)
+            article = require_published(article_from_text(
+                self.article_text.value, published=published,
+                source=self.article_source.value or None))
             events = events_from_article(article)
         except GeomapError as err:
             self.show_error(err)

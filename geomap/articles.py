@@ -145,12 +145,15 @@ def article_from_text(text: str, *, published: str | None = None, source: str | 
     Raises
     ------
     InputError
-        When ``text`` is not a string or ``published`` is not ``YYYY-MM-DD``.
+        When ``text`` is not a string, is empty, or ``published`` is not ``YYYY-MM-DD``.
     """
     if not isinstance(text, str):
         msg = f"Article text must be a str, got {type(text).__name__!r}"
         raise InputError(msg)
     text = text.removeprefix("\ufeff")
+    if not text.strip():
+        msg = f"Article {article_id or '<text>'!r} is empty; expected article text"
+        raise InputError(msg)
     date = published or find_date_line(text)
     return Article(
         text=text,
@@ -159,6 +162,34 @@ def article_from_text(text: str, *, published: str | None = None, source: str | 
         source=source or "",
         title=_headline(text),
     )
+
+
+def require_published(article: Article) -> Article:
+    """Return ``article`` if it has a publication date, else raise.
+
+    Relative dates ("on Wednesday", "last month") resolve against the
+    publication date, so extraction needs one.
+
+    Parameters
+    ----------
+    article : Article
+
+    Returns
+    -------
+    Article
+
+    Raises
+    ------
+    InputError
+        Naming the article and the ways to give a date.
+    """
+    if not article.published:
+        name = str(article.path) if article.path else article.article_id
+        msg = (f"Article {name!r} has no publication date: give one (--published YYYY-MM-DD "
+               "on the command line, the Published field in the dashboard), or add a date line "
+               "or a .meta.json sidecar")
+        raise InputError(msg)
+    return article
 
 
 def text_id(text: str) -> str:

@@ -135,18 +135,13 @@ def _is_article(path: Path) -> bool:
 
 
 def _read_articles(paths: Sequence[Path], args: argparse.Namespace) -> pd.DataFrame:
-    from geomap.articles import iter_article_paths, load_article
+    from geomap.articles import iter_article_paths, load_article, require_published
     from geomap.extract import events_from_articles
 
     articles = [
-        load_article(p, published=args.published, source=args.source)
+        require_published(load_article(p, published=args.published, source=args.source))
         for p in iter_article_paths(paths)
     ]
-    for article in articles:
-        if not article.published:
-            msg = (f"{str(article.path)!r} has no publication date: pass --published YYYY-MM-DD "
-                   "or add a date line or a .meta.json sidecar")
-            raise InputError(msg)
     events = events_from_articles(articles, progress=sys.stderr.isatty())
     print(f"{len(articles)} article(s): {len(events)} events", file=sys.stderr)
     return events

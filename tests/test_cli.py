@@ -1,3 +1,4 @@
+import json
 import re
 import subprocess
 import sys
@@ -79,3 +80,37 @@ def test_python_dash_m_runs():
     proc = subprocess.run([sys.executable, "-m", "geomap", "--version"], capture_output=True,
                           text=True, check=False)
     assert proc.returncode == 0 and re.match(r"geomap \d", proc.stdout)
+
+
+def test_article_without_a_date_asks_for_one(tmp_path, capsys):
+    article = tmp_path / "undated.txt"
+    article.write_text("Troops were deployed to the border near Termez.\n", encoding="utf-8")
+    out = tmp_path / "events.csv"
+    code, _, err = run(["events", str(article), "-o", str(out)], capsys)
+    assert code == 1 and "undated.txt" in err and "--published" in err
+    assert not out.exists()
+
+
+def test_events_from_the_seed_article(tmp_path, capsys):
+    out = tmp_path / "events.json"
+    code, _, err = run(["events", str(settings.seed_article), "--published", "2021-08-25",
+                        "-o", str(out)], capsys)
+    assert code == 0 and "events" in err
+    records = json.loads(out.read_text(encoding="utf-8"))
+    text = settings.seed_article.read_bytes().decode("utf-8")
+    assert records and all(text[r["char_start"]:r["char_end"]] == r["quote"] for r in records)
+
+
+def test_map_straight_from_an_article(tmp_path, capsys):
+    out = tmp_path / "map.html"
+    code, _, _ = run(["map", str(settings.seed_article), "--published", "2021-08-25", "-o",
+                      str(out)], capsys)
+    assert code == 0 and "Dushanbe" in out.read_text(encoding="utf-8")
+
+
+def test_places_lists_resolved_and_unresolved(capsys):
+    code, stdout, err = run(["places", str(settings.seed_article), "--json"], capsys)
+    assert code == 0
+    names = {m["name"] for m in json.loads(stdout)}
+    assert {"Kabul", "Dushanbe", "Tehran", "Islamabad"} <= names
+    assert "place mentions" in err
