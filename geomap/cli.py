@@ -72,10 +72,12 @@ def _add_map(sub) -> None:
         "map", help="draw events (tables or articles) as one HTML file or PNG image",
         description="Draw the events of event tables (geomap CSV/GeoJSON/JSON/Parquet, ACLED, "
         "UCDP GED, GDELT) and articles (.txt) as one map. The output type follows the "
-        "extension of -o: .html (self-contained unless --cdn) or .png (needs Chromium).",
+        "extension of -o: .html (self-contained unless --cdn), .png (needs Chromium), or "
+        ".csv/.geojson/.json/.parquet for the combined events table itself.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="event tables, articles or folders")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="map.html or map.png")
+    p.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help="map.html, map.png, or a table (.csv, .geojson, .json, .parquet)")
     p.add_argument("--format", metavar="NAME",
                    help="format of the table inputs (geomap, geojson, json, acled, ucdp, gdelt); "
                    "detected when omitted")
@@ -207,14 +209,22 @@ def cmd_map(args: argparse.Namespace) -> int:
     from geomap.export import save_html, save_png
     from geomap.mapping import map_from_events
 
+    from geomap.formats import save_events
+
     out = Path(args.output)
-    _check_output(out, MAP_SUFFIXES)
+    _check_output(out, MAP_SUFFIXES + TABLE_SUFFIXES)
     events = read_inputs(args.inputs, args)
-    m = map_from_events(events, title=args.title, tiles=None if args.no_tiles else "OpenStreetMap")
-    if out.suffix.lower() == ".png":
-        save_png(m, out)
+    suffix = out.suffix.lower()
+    if suffix in TABLE_SUFFIXES:
+        # The combined table itself, e.g. ACLED and UCDP files converted to geomap's columns.
+        save_events(events, out)
     else:
-        save_html(m, out, cdn=args.cdn)
+        m = map_from_events(events, title=args.title,
+                            tiles=None if args.no_tiles else "OpenStreetMap")
+        if suffix == ".png":
+            save_png(m, out)
+        else:
+            save_html(m, out, cdn=args.cdn)
     print(f"wrote {out} ({len(events)} events)", file=sys.stderr)
     return 0
 

@@ -114,3 +114,10 @@ def test_places_lists_resolved_and_unresolved(capsys):
     names = {m["name"] for m in json.loads(stdout)}
     assert {"Kabul", "Dushanbe", "Tehran", "Islamabad"} <= names
     assert "place mentions" in err
+
+
+def test_map_can_write_the_combined_table(tmp_path, capsys):
+    out = tmp_path / "combined.geojson"
+    code, _, _ = run(["map", str(settings.seed_events), "-o", str(out)], capsys)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert code == 0 and len(data["features"]) == 20
