@@ -296,6 +296,7 @@ class _Reader:
         self.quotes = quoted_spans(text)
         self.dates = find_date_mentions(text)
         self.people = _people(text)
+        self.officials = _people(text, officials=True)
         self.acronyms = set(lex.ORG_ACRONYM.findall(text))
         self.focus = self._focus()
         self.last_border: dict = {}
@@ -394,6 +395,8 @@ class _Reader:
         if kind == "verb_protest" and not _CROWD.search(masked[max(0, match.start() - 60):
                                                              match.start()]):
             return None
+        if kind == "speech" and lowered[-1:] and lowered[-1] in ("was", "were", "been", "being"):
+            return None  # "students were told": reported to, not a statement
         if kind == "verb_meeting" and not self._political_speaker(sentence, masked, match):
             return None  # "thousands gathered at the crossing" is no meeting
         if kind == "speech" and (self._attribution(masked, match)
@@ -465,9 +468,9 @@ class _Reader:
         if lex.POLITICAL_SPEAKER.search(subject) or lex.ORG_PATTERN.search(subject):
             return True
         names = set(re.findall(r"[A-Z][\w’'-]+", subject))
-        if names & (set(self.people) | self.acronyms):
+        if names & (set(self.officials) | self.acronyms):
             return True
-        return any(m.kind == "country" for m in self._mentions_in(
+        return any(m.kind == "country" and not self._in_quote(m.start) for m in self._mentions_in(
             sentence.start + match.start() - len(before), sentence.start + match.start()))
 
     def _upgrade_flight(self, sentence, masked, found) -> None:
@@ -1097,11 +1100,16 @@ def _mentions(text: str, geoparser) -> list[_Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _people(text: str) -> dict[str, str]:
-    """Map each name word of a titled person to the full name: "Biden" -> "Joe Biden"."""
+def _people(text: str, *, officials: bool = False) -> dict[str, str]:
+    """Map each name word of a titled person to the full name: "Biden" -> "Joe Biden".
+
+    With ``officials``, only people with a public office ("President", not "Dr.").
+    """
     people: dict[str, str] = {}
     owners: dict[str, set[str]] = {}
     for match in lex.PERSON_TITLE.finditer(text):
+        if officials and match.group(0).startswith(("Mr.", "Mrs.", "Ms.", "Dr.")):
+            continue
         full = match.group(1).strip()
         parts = full.split()
         if len(parts) < 2:
