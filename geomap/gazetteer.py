@@ -41,7 +41,7 @@ from geomap.exceptions import ExportError, InputError, PlaceNotFoundError
 logger = logging.getLogger(__name__)
 
 #: Bump when the layout of the cached index changes.
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 
 #: Feature kinds, from the most to the least "administrative".
 KINDS = (
@@ -174,7 +174,8 @@ class Place:
         GeoNames population (0 when unknown).
     source : str
         ``"geonames"``, ``"countries"``, ``"admin1"``, ``"physical"``,
-        ``"subunits"``, ``"features"`` or ``"crossings"``.
+        ``"subunits"``, ``"features"``, ``"crossings"``, ``"regions"`` (world regions
+        such as the Middle East) or ``"grouped"`` (Darfur from its parts).
     admin1 : str
         First-level subdivision code (GeoNames admin1 code for cities, ISO
         3166-2 code for provinces), empty when unknown.
@@ -423,6 +424,50 @@ def _add_continents(builder: _Builder) -> None:
         builder.add_place(row, aliases, primary=name)
 
 
+# World regions news name often, as UN M49 sub-regions and common groupings
+# (ISO2 members). Each is placed at the component-wise median of its members'
+# points, which a giant member (Russia in Eastern Europe) cannot drag away.
+WORLD_REGIONS = {
+    "Middle East": ("AE BH CY EG IL IQ IR JO KW LB OM PS QA SA SY TR YE", "Mideast|Near East"),
+    "Southeast Asia": ("BN KH ID LA MM MY PH SG TH TL VN", "South East Asia|South-East Asia"),
+    "Central Asia": ("KZ KG TJ TM UZ", ""),
+    "South Asia": ("AF BD BT IN LK MV NP PK", "Indian subcontinent"),
+    "East Asia": ("CN JP KP KR MN TW", "Far East"),
+    "West Africa": ("BJ BF CV CI GM GH GN GW LR ML MR NE NG SN SL TG", ""),
+    "East Africa": ("BI DJ ER ET KE RW SO SS TZ UG", ""),
+    "Central Africa": ("AO CM CF TD CG CD GQ GA ST", ""),
+    "North Africa": ("DZ EG LY MA SD TN", "Northern Africa"),
+    "Southern Africa": ("BW LS NA SZ ZA ZM ZW MZ MW", ""),
+    "Horn of Africa": ("DJ ER ET SO", ""),
+    "Sahel": ("BF ML MR NE TD", ""),
+    "Western Europe": ("AT BE CH DE FR LU NL", ""),
+    "Eastern Europe": ("BG BY CZ HU MD PL RO RU SK UA", ""),
+    "Northern Europe": ("DK EE FI IS IE LV LT NO SE GB", ""),
+    "Southern Europe": ("AL BA HR GR IT MT ME MK PT RS SI ES", ""),
+    "Balkans": ("AL BA BG HR GR ME MK RO RS SI", "Balkan Peninsula"),
+    "Scandinavia": ("DK NO SE", ""),
+    "Latin America": ("AR BO BR CL CO CR CU DO EC SV GT HN MX NI PA PY PE UY VE", ""),
+    "Central America": ("BZ CR SV GT HN NI PA", ""),
+    "Caribbean": ("AG BS BB CU DM DO GD HT JM KN LC VC TT", "West Indies"),
+    "Gulf States": ("AE BH KW OM QA SA", "Gulf countries"),
+    "Persian Gulf region": ("AE BH KW OM QA SA IR IQ", ""),
+}
+
+
+def _add_world_regions(builder: _Builder) -> None:
+    points = {row[4]: (row[1], row[2]) for row in builder.rows if row[3] == "country"}
+    for name, (members, aliases) in WORLD_REGIONS.items():
+        found = [points[c] for c in members.split() if c in points]
+        if not found:
+            continue
+        lats, lons = sorted(p[0] for p in found), sorted(p[1] for p in found)
+        mid = len(found) // 2
+        lat = lats[mid] if len(found) % 2 else (lats[mid - 1] + lats[mid]) / 2
+        lon = lons[mid] if len(found) % 2 else (lons[mid - 1] + lons[mid]) / 2
+        row = _place(name, lat, lon, "region", "", None, 0, "regions", "", "", members)
+        builder.add_place(row, _split(aliases), primary=name)
+
+
 _DIRECTIONS = re.compile(
     r"^(north|south|east|west|northern|southern|eastern|western|central|upper|lower)\s+(.+)$"
 )
@@ -536,6 +581,7 @@ def _build() -> dict:
     _add_subunits(builder)
     _add_physical(builder)
     _add_continents(builder)
+    _add_world_regions(builder)
     _add_grouped_regions(builder)
     _add_cities(builder)
     _add_features(builder)

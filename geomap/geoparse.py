@@ -79,7 +79,7 @@ ORG_WORDS = frozenset(
     army navy force forces guard guards brigade regiment battalion corps command
     times-picador stadium arena centre center hotel mall market exchange studios records
     symphony orchestra theatre theater festival prize award cup open games olympics
-    championship series tour motors energy oil gas petroleum airport's""".split()
+    championship series tour motors energy oil gas petroleum airport's fort camp base""".split()
 )
 
 # Capitalised words that are never part of a place name and end a run.
@@ -172,6 +172,9 @@ EPONYM_NOUNS = frozenset(
     """virus viruses fever flu influenza disease syndrome strain strains outbreak
     variant variants vaccine""".split()
 )
+
+# Unknown names still count as places when their first word says so ("Fort Hood").
+PLACE_PREFIXES = frozenset({"fort", "camp"})
 
 # Unresolvable names still count as places when their last word says so.
 PLACE_SUFFIXES = frozenset(
@@ -317,6 +320,7 @@ class _Candidate:
     initial: bool = False
     common: bool = False
     dateline: bool = False
+    determiner: bool = False
     scores: dict[int, float] = field(default_factory=dict)
     chosen: Place | None = None
     margin: float = 0.0
@@ -534,6 +538,7 @@ def _recognise(parser: _Parser) -> list[_Candidate]:
             if cand is not None:
                 found.append(cand)
         _maybe_unresolved(parser, run, spans, found)
+        _maybe_named_by_form(parser, run, spans, found)
     covered = {i for c in found for i in range(c.start_tok, c.end_tok)}
     found.extend(c for c in _hyphen_prefixes(parser) if c.start_tok not in covered)
     if parser.want_demonyms:
@@ -558,6 +563,7 @@ def _classify(parser: _Parser, run: list[_Token], spans, k: int) -> _Candidate |
     if text[last.end : last.end + 1] in _NOT_AFTER_PLACE:
         return None  # "US$460", "UK£", "A4": a currency or a code
     cand.common = stop - i == 1 and low in parser.lower_words
+    cand.determiner = first.index > 0 and parser.tokens[first.index - 1].lower == "the"
     nxt_text = parser.tokens[last.index + 1].text if last.index + 1 < len(parser.tokens) else ""
     cand.dateline = first.sentence_start and surface.isupper() and nxt_text in (",", "(", "-", "\u2014", "\u2013")
     nxt = parser.tokens[last.index + 1] if last.index + 1 < len(parser.tokens) else None
@@ -655,10 +661,9 @@ def _country_first(parser: _Parser, run: list[_Token], i: int, stop: int) -> boo
 
 
 def _big_span(parser: _Parser, run: list[_Token], i: int, stop: int) -> bool:
-    # Surnames are small places (Raab, Biden); a big city or a country is
-    # remembered as a person only after a title.
-    surface = parser.text[run[i].start : run[stop - 1].end]
-    return any(_is_large(p) for p, _ in parser.candidates(surface))
+    # A country or state in a two-word run ("Georgia Smith") is remembered as
+    # a person only after a title; any city may be a surname (Paterson, Raab).
+    return _large_span(parser, run, i, stop)
 
 
 def _is_admin(places: list[tuple[Place, bool]]) -> bool:
@@ -755,6 +760,31 @@ def _maybe_unresolved(parser: _Parser, run: list[_Token], spans, found: list[_Ca
                           [(p, True) for p in places], evidence=1.0)
         cand.unresolved = not places
         found.append(cand)
+
+
+def _maybe_named_by_form(parser: _Parser, run: list[_Token], spans, found: list[_Candidate]) -> None:
+    """Unknown names whose form says place: "the village of Kampungu", "Fort Hood"."""
+    tokens = parser.tokens
+    start = run[0].index
+    after_head = (start >= 2 and tokens[start - 1].lower == "of"
+                  and tokens[start - 2].lower in OF_PLACE_HEADS and not spans)
+    fort = run[0].lower in PLACE_PREFIXES and len(run) >= 2 and _name_word(run[1]) and not (
+        spans and spans[0] == (0, len(run)))
+    if not (after_head or fort):
+        return
+    stop = 1
+    while stop < len(run) and _name_word(run[stop]) and run[stop].lower not in ORG_WORDS:
+        stop += 1
+    if fort:
+        stop = max(stop, 2)
+    first, last = run[0], run[stop - 1]
+    surface = parser.text[first.start : last.end]
+    if parser.gaz.lookup(surface):
+        return
+    found[:] = [c for c in found if not (first.start <= c.start < last.end)]
+    cand = _Candidate(first.index, last.index + 1, first.start, last.end, surface, [], evidence=1.0)
+    cand.unresolved = True
+    found.append(cand)
 
 
 def _name_word(token: _Token) -> bool:
@@ -982,7 +1012,8 @@ def _strength(cand: _Candidate, place: Place, primary: bool, doc: Counter, own: 
     strength += 0.8 if support > 0 else 0.0
     single = " " not in cand.surface.strip() and "-" not in cand.surface
     if single and place.kind in ("river", "lake", "mountain", "physical") and not cand.kinds:
-        strength -= 1.5  # "Ebola", "Yellow": bare one-word rivers are rare in news
+        # "Ebola", "Yellow": a bare one-word river is rare in news; "the Danube" is one.
+        strength -= 1.0 if cand.determiner else 2.5
     if single and place.kind == "island":
         strength -= 0.3
     if single and place.kind == "city" and not place.feature_id:
