@@ -629,7 +629,8 @@ def _left_evidence(parser, run, i, stop, before, *, admin, right_spans) -> float
         return 0.0  # "One Edmonton resident": the first word of a sentence is no first name
     if admin and stop == len(run) and (_country_first(parser, run, i, stop) or not _looks_like_name(run)):
         return 0.0  # "Environment Canada", "Team Alberta": named after the country or state
-    if _looks_like_name(run) and not _big_span(parser, run, i, stop):
+    if _looks_like_name(run) and not before.text.isupper() and not _large_span(parser, run, i, stop):
+        # "Dominic Raab", "Jennifer Paterson": a first name, then any city as surname.
         _remember_person(parser, run[i:stop])
     return None  # "Dominic Raab", "George Washington"
 
@@ -645,6 +646,8 @@ def _right_evidence(parser, run, i, stop, before, after, *, admin) -> float | No
     if admin and i == 0 and (_generic(low) or low in TITLES or (len(run) >= 3 and _country_first(parser, run, i, stop))):
         return 0.0  # "Queensland Police", "US Centers for Disease Control", "U.S. Agriculture Secretary"
     if before is None and _looks_like_name(run) and not _big_span(parser, run, i, stop):
+        # "Xi Jinping", "Wang Yi": a small place first is a family name; a big
+        # one first heads an organisation ("London Homeless Coalition").
         _remember_person(parser, run[i:stop])
     return None  # "Xi Jinping", "Paris Police Department", "South China Morning Post"
 
@@ -661,9 +664,8 @@ def _country_first(parser: _Parser, run: list[_Token], i: int, stop: int) -> boo
 
 
 def _big_span(parser: _Parser, run: list[_Token], i: int, stop: int) -> bool:
-    # A country or state in a two-word run ("Georgia Smith") is remembered as
-    # a person only after a title; any city may be a surname (Paterson, Raab).
-    return _large_span(parser, run, i, stop)
+    surface = parser.text[run[i].start : run[stop - 1].end]
+    return any(_is_large(p) for p, _ in parser.candidates(surface))
 
 
 def _is_admin(places: list[tuple[Place, bool]]) -> bool:
