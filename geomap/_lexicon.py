@@ -51,12 +51,14 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"exercises|war ?games|maneuvers|manoeuvres"),
     ),
     "armed_clash": (
-        ("verb", r"attacked|clashed|fought|shelled|bombed|ambushed|stormed|overran|"
-                 r"fired (?:on|at|upon)|opened fire|exploded|wounded|shot dead|besieged|"
-                 r"killed|kills|struck"),
+        ("verb", r"attacked|clashed|shelled|bombed|ambushed|stormed|overran|"
+                 r"fired (?:on|at|upon)|opened fire|exploded|(?<!the )wounded|shot dead|"
+                 r"besieged|killed|kills"),
+        ("verb_armed", r"fought|struck|hit|targeted|pounded"),
         ("noun", r"attacks?|clash(?:es)?|fighting|bombings?|air ?strikes?|drone strikes?|"
                  r"shelling|explosions?|blasts?|battles?|fire ?fights?|gun ?fights?|"
-                 r"ambush(?:es)?|offensive|raids?|assaults?|skirmish(?:es)?"),
+                 r"ambush(?:es)?|offensive(?=\s+(?:on|against|in|to|near|toward|towards)\b|"
+                 r"\s*[.,;])|raids?|assaults?|skirmish(?:es)?"),
     ),
     "border_crossing": (
         ("phrase", r"(?:cross(?:ed|es|ing)?|fled|flee(?:s|ing)?|escaped|poured|streamed|swam|"

@@ -116,6 +116,9 @@ _SHARED_BORDER = re.compile(r"\b(?:their|the\s+two\s+countries[’']?|the\s+coun
                             r"(?:shared\s+|common\s+|disputed\s+)?border\b|\bborder\s+between\b",
                             re.I)
 _THE_BORDER = re.compile(r"\b(?:the|its|their)\s+border\b", re.I)
+_ARMED = re.compile(rf"\b(?:{lex._MILITARY_NOUNS}|fighters|militants|rebels|insurgents|gunmen|"
+                    r"army|military|Taliban|jihadists|separatists|missiles?|rockets?|drones?|"
+                    r"shells|bombs?|air ?strikes?|artillery)\b", re.I)
 _MOTION = re.compile(r"(?:cross|fled|flee|escap|pour|stream|swam|walk|trek|mov|push)", re.I)
 _MILITARY = re.compile(rf"\b(?:{lex._MILITARY_NOUNS})\b", re.I)
 _POLITICAL_OBJECT = re.compile(
@@ -390,6 +393,9 @@ class _Reader:
             return None
         if kind == "verb_political" and not _POLITICAL_OBJECT.search(after):
             return None
+        if kind == "verb_armed" and not _ARMED.search(
+                masked[max(0, match.start() - 80):match.end() + 60]):
+            return None  # "fought the project in court", "struck by a car"
         if kind == "verb_aid" and not _AID_OBJECT.search(after[:60]):
             return None
         if kind == "verb_protest" and not _CROWD.search(masked[max(0, match.start() - 60):
