@@ -892,18 +892,20 @@ def _resolve(candidates: list[_Candidate], gaz: Gazetteer, *, context: Iterable[
     for cand in candidates:
         cand.places = _filter_kinds(cand.places, cand.kinds)
         _score(cand, Counter())
-    anchors = _anchors(candidates)
-    everyone = countries + Counter(cc for a in anchors for cc in _countries(a.chosen))
+    # One vote per distinct name: sixteen "London"s must not outvote the
+    # Ontario towns around them, and a name never votes for itself.
+    anchors = {normalize_name(a.surface): a for a in _anchors(candidates)}
     for cand in candidates:
         if cand.places:
-            doc = everyone - Counter(_countries(cand.chosen)) if cand in anchors else everyone
-            others = {id(a.chosen): a.chosen for a in anchors if a is not cand}
-            _score(cand, doc, anchors=list(others.values()))
+            key = normalize_name(cand.surface)
+            others = [a for k, a in anchors.items() if k != key]
+            doc = countries + Counter(cc for a in others for cc in _countries(a.chosen))
+            _score(cand, doc, anchors=[a.chosen for a in others])
     _pair_cities_with_regions(candidates, text)
-    doc = countries + Counter(cc for a in anchors for cc in _countries(a.chosen))
     for cand in candidates:
-        own = Counter(_countries(cand.chosen)) if cand in anchors else Counter()
-        _accept(cand, doc, own)
+        key = normalize_name(cand.surface)
+        doc = countries + Counter(cc for k, a in anchors.items() if k != key for cc in _countries(a.chosen))
+        _accept(cand, doc, Counter())
     _one_sense(candidates)
 
 
