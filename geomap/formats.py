@@ -392,9 +392,11 @@ def _geomap_frame(frame: pd.DataFrame, path: Path, fmt: str) -> pd.DataFrame:
 def _fill_crosswalk(frame: pd.DataFrame) -> None:
     """Fill empty ACLED, CAMEO and PLOVER columns from the category's crosswalk."""
     category = text_column(frame, "category")
+    # One crosswalk per distinct category, not per row: large tables repeat a few.
+    walks = {name: crosswalk(name) for name in category.unique()}
     for column in ("event_type", "sub_event_type", "cameo_code", "plover"):
         current = text_column(frame, column)
-        fill = category.map(lambda c, col=column: crosswalk(c)[col])
+        fill = category.map({name: walk[column] for name, walk in walks.items()})
         frame[column] = current.where(current != "", fill)
 
 
