@@ -79,7 +79,9 @@ ORG_WORDS = frozenset(
     army navy force forces guard guards brigade regiment battalion corps command
     times-picador stadium arena centre center hotel mall market exchange studios records
     symphony orchestra theatre theater festival prize award cup open games olympics
-    championship series tour motors energy oil gas petroleum airport's fort camp base""".split()
+    championship series tour motors energy oil gas petroleum airport's fort camp base
+    liberal liberals conservative conservatives republican republicans democrat democrats
+    democratic labour labor socialist socialists communist communists green greens""".split()
 )
 
 # Capitalised words that are never part of a place name and end a run.
@@ -754,6 +756,8 @@ def _maybe_unresolved(parser: _Parser, run: list[_Token], spans, found: list[_Ca
             head -= 1
         if head == j or run[j - 1].lower in ORG_WORDS:
             continue  # "School District" names a body, not a place
+        if all(t.lower in MODIFIERS or t.text.isupper() or "." in t.text for t in run[head:j]):
+            continue  # "U.S. District Court", "Southern District of New York"
         first, last = run[head], token
         surface = parser.text[first.start : last.end]
         places = parser.gaz.lookup(surface)
@@ -1017,11 +1021,15 @@ def _strength(cand: _Candidate, place: Place, primary: bool, doc: Counter, own: 
     single = " " not in cand.surface.strip() and "-" not in cand.surface
     if single and place.kind in ("river", "lake", "mountain", "physical") and not cand.kinds:
         # "Ebola", "Yellow": a bare one-word river is rare in news; "the Danube" is one.
-        strength -= 1.0 if cand.determiner else 2.5
+        strength -= 1.0 if cand.determiner else 3.0
     if single and place.kind == "island":
         strength -= 0.3
     if single and place.kind == "city" and not place.feature_id:
         strength -= 0.5
+        if cand.determiner:
+            strength -= 1.0  # "the White House": towns seldom take an article
+        if place.population < 20_000 and cand.evidence < 0.3:
+            strength -= 0.3  # a village with no locative cue is more often a surname
         if cand.initial:
             strength -= 0.7  # a capital letter at a sentence start says nothing
     if cand.surface.isupper() and len(cand.surface) > 3 and place.kind == "city" and not cand.dateline:
