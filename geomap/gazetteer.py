@@ -765,12 +765,12 @@ def place_weight(place: Place, *, primary: bool = True) -> float:
     return weight
 
 
-def rank_candidates(found: list[tuple[Place, bool]]) -> list[tuple[Place, bool]]:
-    """Rank ``(place, is_preferred_name)`` pairs by prior weight, best first.
+def prior_weights(found: list[tuple[Place, bool]]) -> dict[int, float]:
+    """Return the prior weight of each candidate, keyed by ``id(place)``.
 
-    A province that shares its name with a city of at least 20,000 people inside
-    it (Kabul, Kunduz) ranks just below that city: news mean the city unless
-    they say "province".
+    :func:`place_weight`, except that a province sharing its name with a city
+    of at least 20,000 people inside it (Kabul, Kunduz, Aleppo) weighs just
+    below that city: news mean the city unless they say "province".
 
     Parameters
     ----------
@@ -779,8 +779,7 @@ def rank_candidates(found: list[tuple[Place, bool]]) -> list[tuple[Place, bool]]
 
     Returns
     -------
-    list of (Place, bool)
-        The same pairs, best first.
+    dict of int to float
     """
     weights = {id(p): place_weight(p, primary=pr) for p, pr in found}
     cities = [p for p, _ in found if p.kind == "city" and p.population >= 20_000]
@@ -794,6 +793,23 @@ def rank_candidates(found: list[tuple[Place, bool]]) -> list[tuple[Place, bool]]
         ]
         if inside:
             weights[id(place)] = min(weights[id(place)], max(weights[id(c)] for c in inside) - 0.01)
+    return weights
+
+
+def rank_candidates(found: list[tuple[Place, bool]]) -> list[tuple[Place, bool]]:
+    """Rank ``(place, is_preferred_name)`` pairs by :func:`prior_weights`, best first.
+
+    Parameters
+    ----------
+    found : list of (Place, bool)
+        Candidates as returned by :meth:`Gazetteer.candidates`.
+
+    Returns
+    -------
+    list of (Place, bool)
+        The same pairs, best first.
+    """
+    weights = prior_weights(found)
     return sorted(found, key=lambda pair: -weights[id(pair[0])])
 
 

@@ -43,6 +43,7 @@ from geomap.gazetteer import (
     load_gazetteer,
     normalize_name,
     place_weight,
+    prior_weights,
     rank_candidates,
 )
 
@@ -939,10 +940,11 @@ def _countries(place: Place | None) -> list[str]:
 def _score(cand: _Candidate, doc: Counter, *, anchors: list[Place] | None = None) -> None:
     # The prior's top dozen: "Buffalo" has fifty namesakes, none of them the answer past those.
     ranked = rank_candidates(cand.places)[:12]
+    priors = prior_weights(ranked)
     total = sum(doc.values()) or 1
     scores = {}
     for n, (place, primary) in enumerate(ranked):
-        score = place_weight(place, primary=primary) - 0.001 * n
+        score = priors[id(place)] - 0.001 * n
         share = sum(doc.get(cc, 0) for cc in _countries(place)) / total
         score += 3.0 * share + (1.0 if share > 0 else 0.0)
         if anchors and place.kind not in ("country", "continent"):
@@ -951,8 +953,11 @@ def _score(cand: _Candidate, doc: Counter, *, anchors: list[Place] | None = None
     best = max(ranked, key=lambda pair: scores[id(pair[0])], default=None)
     cand.scores = scores
     cand.chosen = best[0] if best else None
-    ordered = sorted(scores.values(), reverse=True)
-    cand.margin = ordered[0] - ordered[1] if len(ordered) > 1 else 5.0
+    # The margin that matters is over the best rival elsewhere: a city and the
+    # province around it, a few km apart, are not competing answers.
+    rivals = [scores[id(p)] for p, _ in ranked
+              if best and p is not best[0] and distance_km(p.lat, p.lon, best[0].lat, best[0].lon) > 100]
+    cand.margin = scores[id(best[0])] - max(rivals) if best and rivals else 5.0
 
 
 def _nearness(place: Place, anchors: list[Place]) -> float:
