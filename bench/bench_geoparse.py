@@ -100,6 +100,27 @@ def acc161_by_kind(corpus: str, *, max_docs: int = 0) -> dict[str, float]:
     return {k: sum(v) / len(v) if v else float("nan") for k, v in hits.items()}
 
 
+def index_load_seconds(*, cold: bool) -> float:
+    """Seconds a fresh process takes to import geomap and load the gazetteer.
+
+    Cold builds the index in an empty temporary data folder; warm loads the
+    cached index of the current data folder (built first if missing).
+    """
+    import tempfile
+
+    code = ("import time; t = time.perf_counter(); from geomap.gazetteer import load_gazetteer; "
+            "load_gazetteer(); print(time.perf_counter() - t)")
+    env = dict(os.environ)
+    with tempfile.TemporaryDirectory() as folder:
+        if cold:
+            env["GEOMAP_DATA_DIR"] = folder
+        else:
+            subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=True, cwd=ROOT)
+        done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                              check=True, cwd=ROOT)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
 def _figures(result: dict) -> dict:
     rec = result["recognition"]["exact"]
     res = result["resolution"]["exact"]
@@ -116,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     if not EVALUATE.is_file():
         print(f"bench_geoparse: scorer {str(EVALUATE)!r} not found; skipped", file=sys.stderr)
         return 0
+    print(f"gazetteer index load: cold {index_load_seconds(cold=True):.2f} s, "
+          f"warm {index_load_seconds(cold=False):.2f} s")
     rows = []
     for corpus in args.corpus or CORPORA:
         for function in ("geomap_predict", "baseline_predict"):
