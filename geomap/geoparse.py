@@ -519,7 +519,9 @@ def format_mentions(mentions: Iterable[PlaceMention], *, as_json: bool = False) 
     items = list(mentions)
     if as_json:
         return json.dumps([m.to_dict() for m in items], ensure_ascii=False, indent=2)
-    lines = []
+    if not items:
+        return ""
+    lines = [f"{'span':<13} {'name':<40} {'kind':<13} {'cc':<5} {'lat':>9} {'lon':>9} conf  place"]
     for m in items:
         where = f"{m.lat:9.4f} {m.lon:9.4f}" if m.resolved else f"{'unresolved':>19}"
         lines.append(
