@@ -17,15 +17,14 @@ fraction of a second.
 
 from __future__ import annotations
 
+import array
 import csv
 import functools
+import gc
 import hashlib
 import logging
-import array
-import gc
-import pickle
 import math
-import os
+import pickle
 import re
 import sys
 import threading
