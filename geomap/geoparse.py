@@ -209,6 +209,8 @@ _TOKEN = re.compile(
     r"|[^\w\s]",  # punctuation, one character at a time
 )
 _POSSESSIVE = re.compile(r"[\'\u2019]s$")
+# Abbreviations inside place names ("St. Louis", "Mt. Kenya", "Ft. Worth").
+NAME_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})
 _NOT_AFTER_PLACE = frozenset("$\u00a3\u20ac\u00a50123456789")
 # "People's Republic of China": a possessive that belongs to a name.
 _NAME_POSSESSIVES = frozenset({"people"})
@@ -236,7 +238,9 @@ def _tokenize(text: str, abbreviations=frozenset()) -> list[_Token]:
         word, start, end = m.group(), m.start(), m.end()
         if tokens and start < tokens[-1].end:
             continue  # the dot of an abbreviation already taken
-        if text[end : end + 1] == "." and (word + "." in abbreviations or word.lower() + "." in TITLES):
+        if text[end : end + 1] == "." and (
+            word + "." in abbreviations or word.lower() + "." in TITLES or word.lower() in NAME_ABBREVIATIONS
+        ):
             # "Ky.", "Gov.", "St.": the dot belongs to the word, not to the sentence.
             word, end = word + ".", end + 1
         possessive = _POSSESSIVE.search(word)
@@ -870,7 +874,7 @@ def _demonym_root(gaz: Gazetteer, word: str) -> str | None:
     for suffix in _DEMONYM_SUFFIXES:
         if key.endswith(suffix):
             stem = key[: -len(suffix)]
-            for root in (stem, stem + "a", stem + "ia", stem + "e", stem + "y"):
+            for root in (stem, stem + "a", stem + "ia", stem + "e", stem + "y", stem + "ey", stem + "land"):
                 if len(root) >= 3 and root in names:
                     return root
     for tail in ("istan", "stan", "land"):
