@@ -256,6 +256,21 @@ def _tokenize(text: str, abbreviations=frozenset()) -> list[_Token]:
     return tokens
 
 
+def _headline_tokens(text: str, tokens: list[_Token]) -> set[int]:
+    """Indexes of the tokens on title-case lines ("Putin, Xi Agree on Joint Approach")."""
+    found: set[int] = set()
+    line: list[_Token] = []
+    for token in tokens + [None]:
+        if token is not None and (not line or "\n" not in text[line[-1].end : token.start]):
+            line.append(token)
+            continue
+        words = [t for t in line if t.is_word and len(t.text) > 3]
+        if len(words) >= 4 and sum(t.is_cap for t in words) >= 0.8 * len(words):
+            found.update(t.index for t in line)
+        line = [token] if token is not None else []
+    return found
+
+
 def _adjacent(text: str, left: _Token, right: _Token) -> bool:
     """Whether two tokens are separated only by spaces (no punctuation, no newline)."""
     gap = text[left.end : right.start]
@@ -345,6 +360,7 @@ class _Parser:
         self.want_demonyms = demonyms
         self.tokens = _tokenize(text, gazetteer.short_forms)
         self.lower_words = {t.text for t in self.tokens if t.is_word and t.text.islower()}
+        self.headline_tokens = _headline_tokens(text, self.tokens)
         self.person_words: set[str] = set()
         self._candidates: dict[str, list] = {}
 
@@ -565,7 +581,8 @@ def _classify(parser: _Parser, run: list[_Token], spans, k: int) -> _Candidate |
     if not places:
         return None
     cand = _Candidate(first.index, last.index + 1, first.start, last.end, surface, places)
-    cand.initial = first.sentence_start
+    # In a title-case headline a capital letter says as little as at a sentence start.
+    cand.initial = first.sentence_start or first.index in parser.headline_tokens
     low = surface.lower()
     if stop - i == 1 and (_generic(low) or low in TITLES):
         return None  # "University", "Police", "Villages": common nouns that are also villages
