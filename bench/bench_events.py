@@ -14,6 +14,7 @@ Usage::
 
     .venv/bin/python bench/bench_events.py                      # the seed article
     .venv/bin/python bench/bench_events.py ARTICLE.txt GOLD.csv --published YYYY-MM-DD
+    .venv/bin/python bench/bench_events.py --all   # seed + annotated test articles, pooled
 """
 
 from __future__ import annotations
@@ -109,12 +110,46 @@ def diff(score: Score, predicted: pd.DataFrame, gold: pd.DataFrame) -> None:
         print("  none")
 
 
+def score_all() -> int:
+    """Score the seed and every annotated test article; print per-article and pooled figures."""
+    pairs = [(settings.seed_article, settings.seed_events, settings.seed_published)]
+    for gold in sorted((REPO / "tests" / "data" / "articles").glob("*.events.csv")):
+        pairs.append((gold.with_name(gold.name.replace(".events.csv", ".txt")), gold, None))
+    totals = {"geomap": [0, 0, 0], "baseline": [0, 0, 0]}
+    geoparse("warm up")
+    for text_path, gold_path, published in pairs:
+        article = load_article(text_path, published=published)
+        gold = pd.read_csv(gold_path, keep_default_na=False)
+        ours = score_events(events_from_text(article.text, published=article.published,
+                                             article_id=article.article_id), gold)
+        base = score_events(baseline_events(article.text, published=article.published,
+                                            article_id=article.article_id), gold)
+        for name, score in (("geomap", ours), ("baseline", base)):
+            totals[name][0] += score.n_matched
+            totals[name][1] += score.n_gold
+            totals[name][2] += score.n_predicted
+        print(f"{article.article_id:<45} gold {ours.n_gold:>2}  geomap R {ours.recall:.2f} "
+              f"P {ours.precision:.2f}   baseline R {base.recall:.2f} P {base.precision:.2f}")
+    for name, (matched, n_gold, n_pred) in totals.items():
+        print(f"pooled {name:<8}: recall {matched / n_gold:.3f}  precision "
+              f"{matched / max(n_pred, 1):.3f}  (gold {n_gold}, predicted {n_pred}, "
+              f"matched {matched})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("article", nargs="?", default=str(settings.seed_article))
     parser.add_argument("gold", nargs="?", default=str(settings.seed_events))
-    parser.add_argument("--published", default=settings.seed_published)
+    parser.add_argument("--published", default=None,
+                        help="publication date (default: the seed's, or the article's own)")
+    parser.add_argument("--all", action="store_true",
+                        help="also score every tests/data/articles/*.events.csv and pool them")
     args = parser.parse_args(argv)
+    if args.all:
+        return score_all()
+    if args.published is None and args.article == str(settings.seed_article):
+        args.published = settings.seed_published
     article = load_article(args.article, published=args.published)
     gold = pd.read_csv(args.gold, keep_default_na=False)
     geoparse("warm up")  # load the gazetteer index outside the timing

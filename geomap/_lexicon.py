@@ -30,6 +30,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"condemned|critici[sz]ed|welcomed|rejected|accused|proposed|agreed|agrees|"
                    r"discussed|spoke|negotiated|signed|reaffirmed|assured|promised|"
                    r"called on|called for|expressed (?:concern|support|hope)|visited|visits|"
+                   r"announced|"
                    r"travel(?:l?ed|s)? to|arrived in"),
         ("noun", r"(?:phone|telephone|video) (?:call|conversation|talks?)|talks|"
                  r"joint statement|communiqu[eé]|negotiations|state visit|official visit"),
@@ -57,6 +58,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"fired (?:on|at|upon)|opened fire|exploded|(?<!the )wounded|shot dead|"
                  r"besieged|killed|kills"),
         ("verb_armed", r"fought|struck|hit|targeted|pounded"),
+        ("verb", r"beat|beaten|assaulted|whipped|flogged|tortured|lashed"),
         ("noun", r"attacks?|clash(?:es)?|fighting|bombings?|air ?strikes?|drone strikes?|"
                  r"shelling|explosions?|blasts?|battles?|fire ?fights?|gun ?fights?|"
                  r"ambush(?:es)?|offensive(?=\s+(?:on|against|in|to|near|toward|towards)\b|"
@@ -65,11 +67,14 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
     "border_crossing": (
         ("phrase", r"(?:cross(?:ed|es|ing)?|fled|flee(?:s|ing)?|escaped|poured|streamed|swam|"
                    r"walked|trekked|moved|pushed|retreated|ran|spilled|swarmed|returned|"
-                   r"withdrew|entered|slipped|surged)\s+(?:(?!border)[\w-]+\s+){0,3}?"
+                   r"withdrew|entered|slipped|surged|flew|drove|sailed)\s+(?:(?!border)[\w-]+\s+){0,3}?"
                    r"(?:across|over|through)\s+(?:the\s+|a\s+)?(?:[\w–-]+\s+)?border"),
         ("phrase", r"cross(?:ed|es|ing)?\s+(?:the\s+|a\s+|their\s+)?(?:[\w–-]+\s+){0,2}?border"),
         ("phrase", r"(?<!border )(?<!the )(?<!a )cross(?:ed|es|ing)?\s+(?:over\s+)?"
                    r"(?:into|at|from|near)\b"),
+        ("phrase", r"(?<!border )(?<!the )(?<!a )cross(?:ed|es|ing)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)"
+                   r"{0,3}(?:Bridge|bridge|River|river|crossing|checkpoint|frontier)"),
+        ("arrival", r"landed|arrived|reached|entered"),
         ("phrase", r"(?:sent|sending|turned|pushed)\s+back|deported|expelled"),
         ("phrase", r"(?:gathered|massed|queued|waited|camped|crowded)\s+(?:\w+\s+){0,3}?"
                    r"(?:at|near|on|along)\s+(?:the\s+)?(?:[\w–-]+\s+){0,2}?"
@@ -93,9 +98,10 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"overrun|swept into|marched into|rolled into|"
                  r"came to power|took control|taken control|seized control|"
                  r"appointed|resigned|sworn in|inaugurated|elected"),
-        ("verb_political", r"named|nominated|formed|form|announced|announce|declared|"
-                           r"captured|seized|"
-                           r"fell to|dissolved"),
+        ("verb_post", r"named|nominated"),
+        ("verb_government", r"formed|form|announced|announce|declared|declaring|unveiled|"
+                            r"dissolved|proclaimed|proclaiming"),
+        ("verb_territory", r"captured|seized|fell to|retook|recaptured"),
         ("verb_protest", r"protested|demonstrated|rallied|marched"),
         ("noun", r"takeover|coup|resignation|appointment|inauguration|protests?|demonstrations?|"
                  r"rall(?:y|ies)"),
@@ -103,8 +109,12 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
     "humanitarian": (
         ("verb", r"fled|flee|flees|fleeing|displaced|sheltered|sought refuge|sought asylum"),
         ("verb_aid", r"delivered|distributed|airdropped|handed out|shipped|provided|sent"),
-        ("noun", r"(?:humanitarian |food |medical )aid|aid (?:deliver(?:y|ies)|convoys?|"
-                 r"shipments?)|relief supplies|refugee camps?|displacement"),
+        ("noun", r"(?:humanitarian |food |medical |emergency )aid|aid (?:deliver(?:y|ies)|convoys?|"
+                 r"shipments?|flights?)|relief supplies|(?:refugee |tent )?camps?|displacement|"
+                 r"(?:emergency )?tents|shelters"),
+        ("phrase", r"(?:planes?|flights?|convoys?|trucks?|lorries|shipments?|aircraft)\s+"
+                   r"(?:carrying|delivering|loaded with|with)\s+(?:[\w-]+\s+){0,2}?"
+                   r"(?:aid|food|medical supplies|medicine|medicines|vaccines|relief)"),
     ),
 }
 
@@ -121,7 +131,8 @@ SUPPORT_VERBS = re.compile(
     r"organi[sz]ed|convened|attended|attend|joined|began|begin|begun|started|start|"
     r"concluded|wrapped up|took part in|participated in|resumed|delivered|sent|provided|"
     r"completed|continued|followed|chaired|called|scheduled|announced|had|opened|ordered|"
-    r"ended|end|mounted|waged|suffered|repelled|reported|completed)\b", re.I)
+    r"ended|end|mounted|waged|suffered|repelled|reported|completed|set up|sets up|"
+    r"setting up|built|erected|prepared|pitched|established)\b", re.I)
 
 #: Words between an indefinite article and its noun: "an emergency meeting".
 INDEFINITE = re.compile(r"\b(?:an?|another|two|three|several|new|fresh|series of)\s+"

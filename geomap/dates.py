@@ -11,7 +11,7 @@ Rules, with ``P`` the publication date
 --------------------------------------
 - Weekdays ("on Wednesday", "a Wednesday phone call"): for past tense the most
   recent such weekday on or before ``P`` (a Wednesday article's "Wednesday" is
-  ``P`` itself); for future tense the first one after ``P``. Precision day.
+  ``P`` itself); for future tense the first one on or after ``P``. Precision day.
 - "over the weekend" is the week holding the last Saturday on or before ``P``
   (the next one in future tense), precision week.
 - "today", "tonight", "this morning" are ``P``; "yesterday" ``P - 1``;
@@ -321,7 +321,8 @@ def _weekday(parts, text, pub, future):
         return None
     target = _WEEKDAYS.index(parts["wd"].lower())
     if future:
-        delta = (target - pub.weekday()) % 7 or 7
+        # "will meet on Monday" in a Monday paper is that day; news rarely means next week.
+        delta = (target - pub.weekday()) % 7
         return pub + dt.timedelta(days=delta), "day", False
     delta = (pub.weekday() - target) % 7
     return pub - dt.timedelta(days=delta), "day", False

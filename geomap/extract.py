@@ -130,6 +130,18 @@ _ARMED = re.compile(rf"\b(?:{lex._MILITARY_NOUNS}|fighters|militants|rebels|insu
 _MOTION = re.compile(r"(?:cross|fled|flee|escap|pour|stream|swam|walk|trek|mov|push|retreat|ran\b|"
                      r"spill|swarm|return|withdr|enter|slip|surg)", re.I)
 _MILITARY = re.compile(rf"\b(?:{lex._MILITARY_NOUNS})\b", re.I)
+_OBJECTS = {
+    "verb_post": re.compile(r"\b(?:council|government|cabinet|ministers?|post|president|head|"
+                            r"chief|governor|leaders?|committee|as\s+(?:the\s+)?(?:new\s+)?"
+                            r"(?:acting\s+)?[a-z]+)\b", re.I),
+    "verb_government": re.compile(r"\b(?:government|cabinet|council|emirate|caliphate|"
+                                  r"interim|caretaker|state of emergency|independence|"
+                                  r"administration|martial law|curfew|ministers)\b", re.I),
+    "verb_territory": re.compile(r"\b(?:city|cities|capital|towns?|districts?|provinces?|"
+                                 r"territory|territories|bases?|airports?|power|control|villages?|"
+                                 r"areas?|posts|crossings?|border|palace|headquarters|"
+                                 r"checkpoints?|[A-Z][a-z]+)\b"),
+}
 _POLITICAL_OBJECT = re.compile(
     r"\b(?:council|government|cabinet|ministers?|post|president|head|chief|governor|"
     r"leaders?|committee|emirate|interim|caretaker|state of emergency|independence|"
@@ -408,7 +420,12 @@ class _Reader:
                                         for c, t in found.items() if c != "diplomacy"):
             # "declared a state of emergency" is political, not a statement.
             del found["diplomacy"]
-        if "border_crossing" in found and "humanitarian" in found:
+        if "border_crossing" in found and "military_deployment" in found and found[
+                "military_deployment"].start >= found["border_crossing"].start and found[
+                "military_deployment"].start < found["border_crossing"].end:
+            del found["military_deployment"]  # "flew military aircraft across the border"
+        if "border_crossing" in found and "humanitarian" in found and _MOTION.match(
+                self.text, found["humanitarian"].start):
             # "fled across the border" is one crossing, not also a displacement.
             del found["humanitarian"]
         if not found and sentence.role == "caption":
@@ -425,7 +442,9 @@ class _Reader:
             return self._check_noun(sentence, masked, category, match, planned)
         if any(w in lex.MODALS for w in lowered) or any(w in lex.NEGATION for w in lowered[-3:]):
             return None
-        if lowered[-1:] == ["to"] and not planned:
+        trying = category == "border_crossing" and re.search(
+            r"\b(?:trying|tried|attempting|attempted|seeking|sought|waiting)\s+to\s+$", before)
+        if lowered[-1:] == ["to"] and not planned and not trying:
             return None  # "hopes to deploy": a wish, not an event
         if lex.IRREALIS.search(" ".join(window[-4:])) and not planned:
             return None
@@ -433,9 +452,12 @@ class _Reader:
         if kind == "verb_military" and not _MILITARY.search(
                 masked[max(0, match.start() - 60):match.end() + 60]):
             return None
-        if kind == "verb_political" and not _POLITICAL_OBJECT.search(after) and not re.search(
+        plain_after = self.text[start + len(match.group(0)):start + len(match.group(0)) + 120]
+        if kind in _OBJECTS and not _OBJECTS[kind].search(plain_after) and not re.search(
                 r"\b(?:which|that)\s+(?:[\w’'-]+\s+){1,4}$", before):
             return None  # "which the Taliban had seized": the object is the antecedent
+        if kind == "arrival" and not self._arrival_abroad(sentence, match):
+            return None
         if kind == "verb_armed" and not _ARMED.search(
                 masked[max(0, match.start() - 80):match.end() + 60]):
             return None  # "fought the project in court", "struck by a car"
@@ -463,6 +485,12 @@ class _Reader:
             return None  # a press conference is a statement, not a meeting
         if lex.BACKGROUND_BEFORE.search(before[-80:]):
             return None
+        if re.search(r"\b(?!(?:conducting|holding|hosting|staging|launching|attending|"
+                     r"carrying|setting|building)\b)[a-z]+ing\s+(?:an?|the)\s+(?:[\w-]+\s+)?$",
+                     before):
+            return None  # "journalists covering a protest": a circumstance, not the event
+        if re.search(r"\bthe\s+(?:[\w-]+\s+)?$", before) and self._recent(sentence, category):
+            return None  # "took part in the exercises": the drills just reported
         tail = _clause_tail(before)
         words = _words(tail)[-8:]
         support = lex.SUPPORT_VERBS.search(" ".join(words))
@@ -476,6 +504,11 @@ class _Reader:
         planned = planned or bool(lex.FUTURE.search(" ".join(words)))
         return _Trigger(category, sentence.start + match.start(), sentence.start + match.end(),
                         "noun", planned)
+
+    def _recent(self, sentence: Sentence, category: str) -> bool:
+        """Whether the previous two sentences reported an event of ``category``."""
+        return any(d.trigger.category == category and
+                   sentence.index - 2 <= d.sentence.index < sentence.index for d in self._placed)
 
     def _attribution(self, masked: str, match: re.Match) -> bool:
         """", diplomats said." closing a sentence only sources what the sentence reports.
@@ -495,6 +528,15 @@ class _Reader:
         # "..., said a government spokesman."
         return not subject.strip() and bool(re.fullmatch(r"(?:[\w’'.-]+\s+){0,6}[\w’'.-]+[.!?]",
                                                          after))
+
+    def _arrival_abroad(self, sentence, match) -> bool:
+        """"Afghan troops landed in Termez": people arriving in another country crossed."""
+        position = sentence.start + match.end()
+        after = [m for m in self._mentions_in(position, position + 40)
+                 if m.resolved and self._role(m) in ("at", "destination")]
+        movers = self._demonym_codes(sentence.start, sentence.start + match.start())
+        return bool(after and movers and after[0].country_code and
+                    movers[0] not in after[0].country_code.split("/"))
 
     def _official_nearby(self, sentence: Sentence) -> bool:
         """Whether this or the previous sentence names an official."""
@@ -925,7 +967,9 @@ class _Reader:
         if draft.trigger.category in PLACELESS_BY_DEFAULT:
             return
         codes: list[str] = []
-        if draft.trigger.category not in MOVEMENTS:
+        moving = draft.trigger.category in ("evacuation", "military_deployment") or (
+            draft.trigger.category in MOVEMENTS and _MOTION.match(self.text, draft.trigger.start))
+        if not moving:
             start, end = self._clause_span(draft.sentence, draft.trigger)
             codes = [m.country_code for m in self._mentions_in(start, end)
                      if m.kind == "country" and m.country_code and not self._in_quote(m.start)]
@@ -1023,8 +1067,9 @@ class _Reader:
                 continue
             previous = [d for d in drafts[:i] if d.date is not None and not d.planned]
             same = [d for d in previous if d.trigger.category == draft.trigger.category]
+            last = [d for d in previous if d.sentence.index == draft.sentence.index - 1]
             near = [d for d in previous if d.sentence.paragraph == draft.sentence.paragraph]
-            source = (same or near or [None])[-1]
+            source = (same or last or near or [None])[-1]
             if source is not None and not draft.planned:
                 draft.date = source.date
                 draft.flags.append("date_inferred")

@@ -60,7 +60,8 @@ def test_expressions(text, date, precision, planned):
 
 def test_future_tense_points_weekdays_and_dates_forward():
     assert resolve_text("on Friday", PUB, future=True) == ResolvedDate("2021-08-27", "day", True)
-    assert resolve_text("on Wednesday", PUB, future=True).date == "2021-09-01"
+    assert resolve_text("on Wednesday", PUB, future=True).date == "2021-08-25"
+    assert resolve_text("on Tuesday", PUB, future=True).date == "2021-08-31"
     assert resolve_text("on September 3", PUB, future=True).date == "2021-09-03"
 
 
