@@ -458,7 +458,7 @@ def geoparse(
     *,
     context: Iterable[str] | None = None,
     demonyms: bool = False,
-    corrections: bool = True,
+    corrections: bool = False,
     gazetteer: Gazetteer | None = None,
 ) -> list[PlaceMention]:
     """Return the place mentions of ``text`` in text order.
@@ -475,7 +475,9 @@ def geoparse(
         country. Off by default: they are not place mentions in geomap.
     corrections : bool, optional
         Apply the user's saved place corrections (:mod:`geomap.corrections`)
-        to the names they cover. Default True.
+        to the names they cover. Default False: geoparse depends on the text
+        and the shipped gazetteer only; tables built from its output get the
+        corrections where they are stored (the dashboard, the geocoder).
     gazetteer : Gazetteer, optional
         Defaults to :func:`geomap.gazetteer.load_gazetteer`.
 

@@ -70,8 +70,9 @@ class FakeClock:
         self.now += seconds
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def data_dir(tmp_path, monkeypatch):
+    """A fresh user data folder per test: no cache or correction leaks between tests."""
     monkeypatch.setenv("GEOMAP_DATA_DIR", str(tmp_path))
     return tmp_path
 

@@ -16,6 +16,12 @@ from geomap.geocoding import GazetteerGeocoder
 from geomap.geoparse import PlaceMention, format_mentions, geoparse
 
 
+@pytest.fixture(autouse=True)
+def _own_data_folder(tmp_path, monkeypatch):
+    """Corrections saved by other tests in the session folder must not leak in."""
+    monkeypatch.setenv("GEOMAP_DATA_DIR", str(tmp_path))
+
+
 def names(text, **kwargs):
     return [m.name for m in geoparse(text, **kwargs)]
 
@@ -149,7 +155,8 @@ def only_with_context(text, name, context):
 def test_user_corrections_apply(tmp_path, monkeypatch):
     monkeypatch.setenv("GEOMAP_DATA_DIR", str(tmp_path))
     save_correction("Kunduz", lat=36.0, lon=68.0, kind="city", country_code="AF")
-    kunduz = only("Fighting in Kunduz.", "Kunduz")
+    assert only("Fighting in Kunduz.", "Kunduz").source != "correction"
+    kunduz = next(m for m in geoparse("Fighting in Kunduz.", corrections=True) if m.name == "Kunduz")
     assert (kunduz.lat, kunduz.lon, kunduz.source) == (36.0, 68.0, "correction")
 
 
