@@ -925,12 +925,21 @@ def _resolve(candidates: list[_Candidate], gaz: Gazetteer, *, context: Iterable[
     # One vote per distinct name: sixteen "London"s must not outvote the
     # Ontario towns around them, and a name never votes for itself.
     anchors = {normalize_name(a.surface): a for a in _anchors(candidates)}
+    done: dict[tuple, _Candidate] = {}
     for cand in candidates:
-        if cand.places:
-            key = normalize_name(cand.surface)
-            others = [a for k, a in anchors.items() if k != key]
-            doc = countries + Counter(cc for a in others for cc in _countries(a.chosen))
-            _score(cand, doc, anchors=[a.chosen for a in others])
+        if not cand.places:
+            continue
+        key = normalize_name(cand.surface)
+        twin = done.get((key, cand.kinds))
+        if twin is not None:
+            # The same name with the same cues has the same context everywhere:
+            # score it once (a long article repeats its names hundreds of times).
+            cand.chosen, cand.scores, cand.margin = twin.chosen, twin.scores, twin.margin
+            continue
+        others = [a for k, a in anchors.items() if k != key]
+        doc = countries + Counter(cc for a in others for cc in _countries(a.chosen))
+        _score(cand, doc, anchors=[a.chosen for a in others])
+        done[(key, cand.kinds)] = cand
     _pair_cities_with_regions(candidates, text)
     for cand in candidates:
         key = normalize_name(cand.surface)
