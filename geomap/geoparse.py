@@ -1057,6 +1057,8 @@ def _strength(cand: _Candidate, place: Place, primary: bool, doc: Counter, own: 
     # Other names of the same country make a small place plausible (one topic per article).
     support = sum(doc.get(cc, 0) - own.get(cc, 0) for cc in _countries(place))
     strength += 0.8 if support > 0 else 0.0
+    if support <= 0 and sum(doc.values()) >= 3 and place.kind == "city" and place.population < 50_000:
+        strength -= 0.8  # a small town abroad in an article about elsewhere: likely another sense
     single = " " not in cand.surface.strip() and "-" not in cand.surface
     if single and place.kind in ("river", "lake", "mountain", "physical") and not cand.kinds:
         # "Ebola", "Yellow": a bare one-word river is rare in news; "the Danube" is one.
