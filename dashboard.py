@@ -10,6 +10,7 @@ which applies filters in the browser without re-sending the map.
 
 from __future__ import annotations
 
+import asyncio
 import io
 import os
 
@@ -175,19 +176,22 @@ class Dashboard:
         except GeomapError as err:
             self.show_error(err)
 
-    def _on_extract(self, _event) -> None:
+    async def _on_extract(self, _event) -> None:
+        # Async, so the progress bar reaches the browser while extraction runs in a thread.
         self.progress.param.update(visible=True, active=True)
+        self.extract_button.disabled = True
         try:
             published = self.article_date.value.isoformat() if self.article_date.value else None
             article = require_published(article_from_text(
                 self.article_text.value, published=published,
                 source=self.article_source.value or None))
-            events = events_from_article(article)
+            events = await asyncio.to_thread(events_from_article, article)
         except GeomapError as err:
             self.show_error(err)
             return
         finally:
             self.progress.param.update(visible=False, active=False)
+            self.extract_button.disabled = False
         self._pending_events = events
         self.pending.value = events[["event_date", "category", "location", "quote"]]
         for widget in (self.pending, self.keep_button, self.discard_button):

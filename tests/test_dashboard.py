@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 
@@ -62,7 +63,7 @@ def test_pasted_article_is_previewed_then_kept(dash, seed_text):
     dash.article_text.value = seed_text
     dash.article_date.value = dt.date(2021, 8, 25)
     dash.article_source.value = "Pasted"
-    dash._on_extract(None)
+    asyncio.run(dash._on_extract(None))
     assert dash.pending.visible and len(dash.pending.value) > 0
     before = len(dash.store.events)
     dash._on_keep(None)
@@ -72,7 +73,7 @@ def test_pasted_article_is_previewed_then_kept(dash, seed_text):
 
 def test_article_without_text_shows_an_alert(dash):
     dash.article_text.value = "   "
-    dash._on_extract(None)
+    asyncio.run(dash._on_extract(None))
     assert dash.alert.visible and dash.alert.object
 
 
