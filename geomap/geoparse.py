@@ -588,8 +588,8 @@ def _classify(parser: _Parser, run: list[_Token], spans, k: int) -> _Candidate |
     low = surface.lower()
     if stop - i == 1 and (_generic(low) or low in TITLES):
         return None  # "University", "Police", "Villages": common nouns that are also villages
-    if text[last.end : last.end + 1] in _NOT_AFTER_PLACE:
-        return None  # "US$460", "UK£", "A4": a currency or a code
+    if text[last.end : last.end + 1] in _NOT_AFTER_PLACE or re.match(r"-\d", text[last.end : last.end + 2]):
+        return None  # "US$460", "UK£", "AK-47": a currency or a code
     cand.common = stop - i == 1 and low in parser.lower_words
     cand.determiner = first.index > 0 and parser.tokens[first.index - 1].lower == "the"
     nxt_text = parser.tokens[last.index + 1].text if last.index + 1 < len(parser.tokens) else ""
@@ -826,25 +826,38 @@ def _name_word(token: _Token) -> bool:
 
 
 def _hyphen_prefixes(parser: _Parser) -> list[_Candidate]:
-    """Places glued to a lower-case word: "Kabul-based", "US-backed"."""
+    """Places inside hyphenated words: "Kabul-based", "US-backed", "US-China", "Afghan-Pakistan"."""
     found = []
     for token in parser.tokens:
-        if "-" not in token.text or not token.is_cap:
+        if "-" not in token.text or not token.is_cap or parser.gaz.has_key(normalize_name(token.text)):
             continue
-        head, _, tail = token.text.partition("-")
-        if not tail[:1].islower() or parser.gaz.has_key(normalize_name(token.text)):
-            continue
-        if tail.split("-")[0] in CONNECTORS:
-            continue  # "Mazār-e Sharīf" is one name, not Mazār
-        places = parser.gaz.candidates(head)
-        if _is_demonym(parser.gaz, head, places):
-            continue
-        big = [(p, pr) for p, pr in places if p.kind in ("country", "province", "continent", "region")
-               or p.population >= 100_000]
-        if big and len(head) > 1 and (len(head) > 3 or head.isupper()):
-            found.append(_Candidate(token.index, token.index + 1, token.start,
-                                    token.start + len(head), head, big, evidence=0.3))
+        parts = token.text.split("-")
+        if any(part in CONNECTORS for part in parts[1:]) or any(len(p) < 2 or not p.isalpha() for p in parts):
+            continue  # "Mazār-e Sharīf" is one name; "AK-47", "D-CA" are codes
+        offset, found_here = token.start, []
+        for part in parts:
+            cand = _hyphen_part(parser, token, part, offset)
+            if cand is None and part[:1].isupper() and not _is_demonym_token(parser, _Token(part, 0, 0, 0)):
+                found_here = []  # "Kerry-Ann", "France-Presse": one name, not places
+                break
+            if cand is not None:
+                found_here.append(cand)
+            offset += len(part) + 1
+        found.extend(found_here)
     return found
+
+
+def _hyphen_part(parser: _Parser, token: _Token, part: str, offset: int) -> _Candidate | None:
+    if not part[:1].isupper() or len(part) < 2 or (len(part) <= 3 and not part.isupper()):
+        return None
+    places = parser.gaz.candidates(part)
+    if not places or _is_demonym(parser.gaz, part, places):
+        return None
+    big = [(p, pr) for p, pr in places if p.kind in ("country", "continent")
+           or (pr and (p.kind in ("province", "region") or p.population >= 100_000))]
+    if not big:
+        return None
+    return _Candidate(token.index, token.index + 1, offset, offset + len(part), part, big, evidence=0.3)
 
 
 # ----------------------------------------------------------------------------- demonyms

@@ -229,3 +229,9 @@ def test_gazetteer_places_geocode_back_to_themselves(seed):
     found = gaz.lookup(place.name)
     assert any(p == place for p in found)
     assert -90 <= place.lat <= 90 and -180 <= place.lon <= 180
+
+
+def test_places_inside_hyphenated_words():
+    text = "The Kabul-based envoy discussed US-China trade on the Afghan-Pakistan border with Kerry-Ann."
+    assert names(text) == ["Kabul", "US", "China", "Pakistan"]
+    assert names("They carried AK-47 rifles and paid US$400.") == []
