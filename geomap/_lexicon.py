@@ -76,7 +76,11 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"{0,3}(?:Bridge|bridge|River|river|crossing|checkpoint|frontier)"),
         ("arrival", r"landed|arrived|reached|entered"),
         ("phrase", r"(?:sent|sending|turned|pushed)\s+back|deported|expelled"),
-        ("phrase", r"(?:gathered|massed|queued|waited|camped|crowded)\s+(?:\w+\s+){0,3}?"
+        ("phrase", r"(?:building|built|erected|erecting|fortif\w+|reinforc\w+|extending|"
+                   r"extended)\s+(?:\w+\s+){0,3}?(?:along|on|at)\s+(?:its|the|their)\s+"
+                   r"(?:[\w–-]+\s+)?border"),
+        ("phrase", r"(?:gathered|gather|gathers|massed|queued|queue|waited|wait|waits|waiting|"
+                   r"camped|crowded|stranded)\s+(?:\w+\s+){0,3}?"
                    r"(?:at|near|on|along)\s+(?:the\s+)?(?:[\w–-]+\s+){0,2}?"
                    r"(?:border|crossing|checkpoint)"),
         ("phrase", r"border (?:guards?|police|officers|officials|troops|posts?) "
@@ -101,7 +105,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb_post", r"named|nominated"),
         ("verb_government", r"formed|form|announced|announce|declared|declaring|unveiled|"
                             r"dissolved|proclaimed|proclaiming"),
-        ("verb_territory", r"captured|seized|fell to|retook|recaptured"),
+        ("verb_territory", r"captured|seized|fell to|retook|recaptured|capturing|seizing|"
+                           r"took(?!\s+(?:part|charge|place|note|steps|office|aim|action|time|"
+                           r"care|responsibility|over\s+as))"),
         ("verb_protest", r"protested|demonstrated|rallied|marched"),
         ("noun", r"takeover|coup|resignation|appointment|inauguration|protests?|demonstrations?|"
                  r"rall(?:y|ies)"),

