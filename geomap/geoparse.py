@@ -216,6 +216,8 @@ _NOT_AFTER_PLACE = frozenset("$\u00a3\u20ac\u00a50123456789")
 _NAME_POSSESSIVES = frozenset({"people"})
 _SENTENCE_END = frozenset(".!?\u2026")
 _GAP = re.compile(r"[ \t\u00a0]+")
+# A blank line (LF or CRLF files) ends a sentence even without a full stop: titles, captions.
+_PARAGRAPH = re.compile(r"[ \t]*\r?\n[ \t]*\r?\n")
 
 
 class _Token:
@@ -247,7 +249,7 @@ def _tokenize(text: str, abbreviations=frozenset()) -> list[_Token]:
         if possessive and len(word) > 2 and word[: possessive.start()].lower() not in _NAME_POSSESSIVES:
             word, end = word[: possessive.start()], start + possessive.start()
         tokens.append(_Token(word, start, end, len(tokens), sentence_start=boundary))
-        if word in _SENTENCE_END or "\n\n" in text[end : end + 3]:
+        if word in _SENTENCE_END or _PARAGRAPH.match(text, end):
             boundary = True
         elif word in "\"\u201c\u2018(:;\u2014-" and len(word) == 1:
             boundary = boundary or word in "\"\u201c\u2018"

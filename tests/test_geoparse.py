@@ -235,3 +235,10 @@ def test_places_inside_hyphenated_words():
     text = "The Kabul-based envoy discussed US-China trade on the Afghan-Pakistan border with Kerry-Ann."
     assert names(text) == ["Kabul", "US", "China", "Pakistan"]
     assert names("They carried AK-47 rifles and paid US$400.") == []
+
+
+def test_crlf_text_gives_the_same_places():
+    text = settings.seed_article.read_text(encoding="utf-8")
+    crlf = text.replace("\n", "\r\n")
+    assert [m.name for m in geoparse(text)] == [m.name for m in geoparse(crlf)]
+    assert all(crlf[m.start : m.end] == m.name for m in geoparse(crlf))
