@@ -568,6 +568,7 @@ def _recognise(parser: _Parser) -> list[_Candidate]:
                 found.append(cand)
         _maybe_unresolved(parser, run, spans, found)
         _maybe_named_by_form(parser, run, spans, found)
+        _maybe_generic_tail(parser, run, found)
     covered = {i for c in found for i in range(c.start_tok, c.end_tok)}
     found.extend(c for c in _hyphen_prefixes(parser) if c.start_tok not in covered)
     if parser.want_demonyms:
@@ -821,6 +822,27 @@ def _maybe_named_by_form(parser: _Parser, run: list[_Token], spans, found: list[
     found.append(cand)
 
 
+# Lower-case words that end some gazetteer names ("Tajik-Afghan border", "Kabul airport").
+GENERIC_TAILS = frozenset({"border", "airport", "crossing", "bridge"})
+
+
+def _maybe_generic_tail(parser: _Parser, run: list[_Token], found: list[_Candidate]) -> None:
+    """A run plus the lower-case word after it that together name one place."""
+    tokens = parser.tokens
+    last = run[-1]
+    nxt = tokens[last.index + 1] if last.index + 1 < len(tokens) else None
+    if nxt is None or nxt.lower not in GENERIC_TAILS or not _adjacent(parser.text, last, nxt):
+        return
+    for head in range(len(run)):
+        surface = parser.text[run[head].start : nxt.end]
+        if parser.gaz.has_key(normalize_name(surface)):
+            places = parser.candidates(surface)
+            found[:] = [c for c in found if not (run[head].start <= c.start < nxt.end)]
+            found.append(_Candidate(run[head].index, nxt.index + 1, run[head].start, nxt.end,
+                                    surface, places, evidence=1.0))
+            return
+
+
 def _name_word(token: _Token) -> bool:
     low = token.lower.rstrip(".")
     return (token.is_cap and low not in STOPWORDS and low not in TITLES and low not in CONNECTORS
@@ -945,7 +967,7 @@ def _resolve(candidates: list[_Candidate], gaz: Gazetteer, *, context: Iterable[
         if not cand.places:
             continue
         key = normalize_name(cand.surface)
-        twin = done.get((key, cand.kinds))
+        twin = done.get((key, cand.kinds, cand.determiner))
         if twin is not None:
             # The same name with the same cues has the same context everywhere:
             # score it once (a long article repeats its names hundreds of times).
@@ -954,7 +976,7 @@ def _resolve(candidates: list[_Candidate], gaz: Gazetteer, *, context: Iterable[
         others = [a for k, a in anchors.items() if k != key]
         doc = countries + Counter(cc for a in others for cc in _countries(a.chosen))
         _score(cand, doc, anchors=[a.chosen for a in others])
-        done[(key, cand.kinds)] = cand
+        done[(key, cand.kinds, cand.determiner)] = cand
     _pair_cities_with_regions(candidates, text)
     for cand in candidates:
         key = normalize_name(cand.surface)
@@ -990,11 +1012,15 @@ def _score(cand: _Candidate, doc: Counter, *, anchors: list[Place] | None = None
     # The prior's top dozen: "Buffalo" has fifty namesakes, none of them the answer past those.
     ranked = rank_candidates(cand.places)[:12]
     priors = prior_weights(ranked)
+    bare = " " not in cand.surface and not cand.kinds and not cand.determiner
     total = sum(doc.values()) or 1
     scores = {}
     for n, (place, primary) in enumerate(ranked):
         score = priors[id(place)] - 0.001 * n
-        share = sum(doc.get(cc, 0) for cc in _countries(place)) / total
+        if bare and place.kind in ("river", "lake", "mountain", "physical"):
+            score -= 1.0  # "near Panj": a bare one-word name is the town, not the river
+        # max, not sum: a border river is not twice as likely as the town on it
+        share = max((doc.get(cc, 0) for cc in _countries(place)), default=0) / total
         score += 3.0 * share + (1.0 if share > 0 else 0.0)
         if anchors and place.kind not in ("country", "continent"):
             score += _nearness(place, anchors)

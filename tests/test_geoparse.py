@@ -242,3 +242,9 @@ def test_crlf_text_gives_the_same_places():
     crlf = text.replace("\n", "\r\n")
     assert [m.name for m in geoparse(text)] == [m.name for m in geoparse(crlf)]
     assert all(crlf[m.start : m.end] == m.name for m in geoparse(crlf))
+
+
+def test_named_border_and_bare_name_versus_the_river():
+    found = geoparse("Soldiers fled across the Tajik-Afghan border near Panj. Boats sank on the Panj.")
+    assert [(m.name, m.kind) for m in found] == [
+        ("Tajik-Afghan border", "border"), ("Panj", "city"), ("Panj", "river")]
