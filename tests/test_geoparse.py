@@ -248,3 +248,18 @@ def test_named_border_and_bare_name_versus_the_river():
     found = geoparse("Soldiers fled across the Tajik-Afghan border near Panj. Boats sank on the Panj.")
     assert [(m.name, m.kind) for m in found] == [
         ("Tajik-Afghan border", "border"), ("Panj", "city"), ("Panj", "river")]
+
+
+def _curated_aliases():
+    return [(row["id"], alias.strip().strip('"'))
+            for row in _curated_names()
+            for alias in row["alt_names"].split(";") if alias.strip()]
+
+
+@pytest.mark.parametrize(("row_id", "alias"), _curated_aliases())
+def test_every_curated_alias_geocodes_back_to_its_place(row_id, alias):
+    row = next(r for r in _curated_names() if r["id"] == row_id)
+    found = GazetteerGeocoder(corrections=False).geocode(alias, exactly_one=False)
+    assert found, alias
+    lat, lon = float(row["lat"]), float(row["lon"])
+    assert min(distance_km(loc.latitude, loc.longitude, lat, lon) for loc in found[:3]) < 1.0
