@@ -37,6 +37,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "meeting": (
         ("verb_meeting", r"met|meet|meets|convened|gathered"),
+        ("verb_host", r"hosted|hosts|host|received"),
         ("noun", r"meeting|meetings|summit|summits|(?:video ?)?conference|videoconference|"
                  r"session|gathering|forum|council meeting"),
     ),
@@ -75,6 +76,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"(?<!border )(?<!the )(?<!a )cross(?:ed|es|ing)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)"
                    r"{0,3}(?:Bridge|bridge|River|river|crossing|checkpoint|frontier)"),
         ("arrival", r"landed|arrived|reached|entered"),
+        ("phrase", r"(?:force|forced|forcing|push|pushed|pushing|make|made|making|fight|fought)\s+"
+                   r"(?:their|his|her|its)\s+way\s+(?:through|across|into|over|past)\s+"
+                   r"(?:the\s+)?(?:[\w–-]+\s+){0,3}?(?:border|crossing|checkpoint|frontier)"),
         ("phrase", r"(?:sent|sending|turned|pushed)\s+back|deported|expelled"),
         ("phrase", r"(?:building|built|erected|erecting|fortif\w+|reinforc\w+|extending|"
                    r"extended)\s+(?:\w+\s+){0,3}?(?:along|on|at)\s+(?:its|the|their)\s+"
@@ -96,6 +100,10 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb", r"airlifted|evacuated|evacuating|evacuates|flown out|flew out|repatriated|"
                  r"rescued|(?:were|was|been|being) flown (?:out|from|to|home)"),
         ("noun", r"airlifts?|evacuations?|evacuation flights?|rescue flights?"),
+        ("phrase", r"(?:flights?|planes?|aircraft|jets?|airliners?)\s+(?:[\w-]+\s+){0,2}?"
+                   r"(?:brought|carried|carrying|flew|took|ferried|ferrying|evacuated)\s+"
+                   r"(?:[\w,-]+\s+){0,3}?(?:passengers|people|evacuees|nationals|citizens|"
+                   r"foreigners|refugees|diplomats|staff)"),
     ),
     "political": (
         ("verb", r"overthrown|overthrew|toppled|ousted|deposed|seized power|took power|overran|"
@@ -109,6 +117,10 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                            r"took(?!\s+(?:part|charge|place|note|steps|office|aim|action|time|"
                            r"care|responsibility|over\s+as))"),
         ("verb_protest", r"protested|demonstrated|rallied|marched"),
+        ("phrase", r"flags?\s+(?:[\w-]+\s+){0,3}?(?:(?:was|were|had\s+been|has\s+been)\s+)?"
+                   r"(?:pulled down|lowered|raised|hoisted|taken down|torn down|replaced)|"
+                   r"(?:raised|hoisted|planted|pulled down|tore down|lowered)\s+(?:[\w’'-]+\s+)"
+                   r"{0,3}?(?:flags?|banners?)"),
         ("noun", r"takeover|coup|resignation|appointment|inauguration|protests?|demonstrations?|"
                  r"rall(?:y|ies)"),
     ),

@@ -116,10 +116,11 @@ _FACILITY = re.compile(r"\b(?:[A-Z][\w'-]+\s+){1,3}(?:Air\s+Base|Airbase|Air\s+F
                        r"Base|Camp|Airport|Border\s+Crossing|Crossing|Bridge|Dam|Valley|"
                        r"Gorge|Pass)\b")
 _ANAPHORA = re.compile(r"\bthe\s+(?P<noun>airport|capital|city|town|crossing|border crossing|"
-                       r"airbase|air base)\b(?!\s+of\b)", re.I)
+                       r"airbase|air base|country)\b(?!\s+of\b)(?!['’]s)", re.I)
 _ANAPHORA_KINDS = {"airport": ("airport",), "airbase": ("airport",), "air base": ("airport",),
                    "capital": ("city",), "city": ("city",), "town": ("city",),
-                   "crossing": ("crossing",), "border crossing": ("crossing",)}
+                   "crossing": ("crossing",), "border crossing": ("crossing",),
+                   "country": ("country",)}
 _BORDER_WITH = re.compile(r"\b(?P<who>its|their|the|his|her)\s+border(?:\s+crossings?|\s+posts?|"
                           r"\s+areas?|\s+regions?)?\s+with\s+", re.I)
 _ONE_SIDED_BORDER = re.compile(r"\b(?:the|its)\s+(?P<a>[A-Z][a-z]+)\s+(?:border|frontier)\b")
@@ -480,6 +481,11 @@ class _Reader:
         if category == "humanitarian" and kind == "verb" and lex.PERSON_TITLE.search(
                 _clause_tail(before)[-80:]):
             return None  # "President Ghani fled the country" is no displacement
+        if kind == "verb_host" and not re.match(
+                r"\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
+                r"(?:delegations?|counterparts?|presidents?|ministers?|leaders|officials|envoys?|"
+                r"talks|summits?|meetings?|conferences?|visitors|guests)\b", plain_after):
+            return None  # "hosted a Taliban delegation" is a meeting; "hosts refugees" is not
         if kind == "verb_meeting" and not self._political_speaker(sentence, masked, match):
             return None  # "thousands gathered at the crossing" is no meeting
         if kind == "speech" and (self._attribution(masked, match)
@@ -754,7 +760,9 @@ class _Reader:
         found = re.search(r"\b([A-Za-z]+)\s+(?:the\s+)?(?:(?:city|town|village|province|"
                           r"district|region|capital|country|port|area)\s+of\s+)?"
                           r"(?:(?:the|a|an)\s+)?(?:(?:northern|southern|eastern|western|"
-                          r"central|north|south|east|west)\s+)?$", before)
+                          r"central|north|south|east|west|north-?west(?:ern)?|"
+                          r"north-?east(?:ern)?|south-?west(?:ern)?|south-?east(?:ern)?)\s+)?$",
+                          before)
         if found and found.group(1).lower() in _LOCATIVE:
             return _LOCATIVE[found.group(1).lower()]
         if re.search(r"\bthe\s+(?:[\w-]+\s+)?(?:city|town|village|port|district|province)"
@@ -777,15 +785,20 @@ class _Reader:
         trigger = draft.trigger
         spots = [(m, r) for m, r in located if r in ("at", "near")]
         if near_only:
-            spots = [(m, r) for m, r in spots
-                     if min(abs(m.start - trigger.end), abs(trigger.start - m.end)) <= 80]
+            complement = re.search(r"\b(?:that|whether|if)\b|[\u201c\"]",
+                                   self.text[trigger.end:draft.sentence.end])
+            cut = trigger.end + complement.start() if complement else draft.sentence.end
+            # "told a briefing that the embassy in Kabul ...": Kabul is what was said.
+            spots = [(m, r) for m, r in spots if m.start < cut and
+                     min(abs(m.start - trigger.end), abs(trigger.start - m.end)) <= 80]
             hosts = self._host(draft.sentence, trigger)
             spots = spots or hosts
         else:
             where = self._where_antecedent(draft.sentence, trigger)
             target = [(m, "at") for m, r in located if r == "other"
-                      and 0 <= m.start - trigger.end <= 12
-                      and re.fullmatch(r"\s*(?:the\s+)?", self.text[trigger.end:m.start])]
+                      and 0 <= m.start - trigger.end <= 16
+                      and re.fullmatch(r"\s*(?:of\s+|over\s+)?(?:the\s+)?",
+                                       self.text[trigger.end:m.start])]
             # "attacked Ukraine", "captured Kunduz": the object is where it happened.
             into = [(m, "at") for m, r in located if r == "destination"]
             # "swept into Kabul": where it happened; "which the Taliban had seized": the
@@ -804,7 +817,7 @@ class _Reader:
 
     def _host(self, sentence, trigger) -> list[tuple[_Mention, str]]:
         """"Dushanbe will host a meeting": the host names the place."""
-        before = self.text[sentence.start:trigger.start]
+        before = self.text[sentence.start:trigger.end]
         host = re.search(r"\bhost(?:s|ed|ing)?\b", before)
         if not host:
             return []
