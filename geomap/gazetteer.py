@@ -40,7 +40,7 @@ from geomap.exceptions import ExportError, InputError, PlaceNotFoundError
 logger = logging.getLogger(__name__)
 
 #: Bump when the layout of the cached index changes.
-INDEX_FORMAT = 9
+INDEX_FORMAT = 10
 
 #: Feature kinds, from the most to the least "administrative".
 KINDS = (
@@ -116,6 +116,8 @@ _TRANSLATE[ord("&")] = " and "
 # fold them to one form so Mazar-i-Sharif meets Mazār-e Sharīf.
 _CONNECTORS = {"i": "e", "y": "e", "ye": "e", "yi": "e", "saint": "st"}
 _SPACES = re.compile(r"\s+")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_NOT_LATIN = re.compile("[^\u0000-\u024f\u0300-\u036f\u1e00-\u1eff\u2010-\u2019]")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -143,9 +145,9 @@ def normalize_name(name: str) -> str:
     >>> normalize_name("U.S.")
     'us'
     """
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    text = stripped.casefold().translate(_TRANSLATE)
+    if not name.isascii():
+        name = _COMBINING.sub("", unicodedata.normalize("NFKD", name))
+    text = name.casefold().translate(_TRANSLATE)
     # "The" never tells two places apart: (the) Gambia, Democratic Republic of (the) Congo.
     words = [_CONNECTORS.get(w, w) for w in _SPACES.split(text) if w and w != "the"]
     return " ".join(words)
@@ -265,7 +267,7 @@ def _int(value) -> int | None:
 def _is_latin(name: str) -> bool:
     # English text never spells a place in Cyrillic or Han script, and keeping
     # those names would triple the index for nothing.
-    return all(ord(c) < 0x250 or unicodedata.combining(c) for c in name)
+    return name.isascii() or _NOT_LATIN.search(name) is None
 
 
 # ----------------------------------------------------------------------------- index build
@@ -312,8 +314,9 @@ class _Builder:
 
 
 def _is_short_form(name: str) -> bool:
-    letters = [c for c in name if c.isalpha()]
-    return len(letters) <= 3 and (name.isupper() or "." in name)
+    if len(name) > 8:
+        return False
+    return sum(c.isalpha() for c in name) <= 3 and (name.isupper() or "." in name)
 
 
 def _place(name, lat, lon, kind, cc, gid, pop, source, admin1="", fid="", subkind="", fips="") -> tuple:
