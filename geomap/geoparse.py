@@ -209,6 +209,7 @@ _TOKEN = re.compile(
     r"|[^\w\s]",  # punctuation, one character at a time
 )
 _POSSESSIVE = re.compile(r"[\'\u2019]s$")
+_DETERMINERS = frozenset("the a an his her their its this that these those our my your".split())
 # Abbreviations inside place names ("St. Louis", "Mt. Kenya", "Ft. Worth").
 NAME_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})
 _NOT_AFTER_PLACE = frozenset("$\u00a3\u20ac\u00a50123456789")
@@ -345,6 +346,7 @@ class _Candidate:
     common: bool = False
     dateline: bool = False
     determiner: bool = False
+    only_initial: bool = False
     scores: dict[int, float] = field(default_factory=dict)
     chosen: Place | None = None
     margin: float = 0.0
@@ -574,6 +576,9 @@ def _recognise(parser: _Parser) -> list[_Candidate]:
     if parser.want_demonyms:
         found.extend(c for c in _demonym_candidates(parser) if c.start_tok not in covered)
     found.sort(key=lambda c: c.start)
+    inside = {c.surface for c in found if not c.initial}
+    for cand in found:
+        cand.only_initial = cand.initial and cand.surface not in inside
     return _drop_person_words(parser, found)
 
 
@@ -583,23 +588,15 @@ def _classify(parser: _Parser, run: list[_Token], spans, k: int) -> _Candidate |
     text = parser.text
     surface = text[first.start : last.end]
     places = parser.candidates(surface)
-    if not places:
+    if not places or _not_a_place_by_form(parser, surface, first, last, single=stop - i == 1):
         return None
     cand = _Candidate(first.index, last.index + 1, first.start, last.end, surface, places)
     # In a title-case headline a capital letter says as little as at a sentence start.
     cand.initial = first.sentence_start or first.index in parser.headline_tokens
-    low = surface.lower()
-    if stop - i == 1 and (_generic(low) or low in TITLES):
-        return None  # "University", "Police", "Villages": common nouns that are also villages
-    if text[last.end : last.end + 1] in _NOT_AFTER_PLACE or re.match(r"-\d", text[last.end : last.end + 2]):
-        return None  # "US$460", "UK£", "AK-47": a currency or a code
-    cand.common = stop - i == 1 and low in parser.lower_words
+    cand.common = stop - i == 1 and surface.lower() in parser.lower_words
     cand.determiner = first.index > 0 and parser.tokens[first.index - 1].lower == "the"
     nxt_text = parser.tokens[last.index + 1].text if last.index + 1 < len(parser.tokens) else ""
     cand.dateline = first.sentence_start and surface.isupper() and nxt_text in (",", "(", "-", "\u2014", "\u2013")
-    nxt = parser.tokens[last.index + 1] if last.index + 1 < len(parser.tokens) else None
-    if nxt is not None and nxt.lower in EPONYM_NOUNS:
-        return None  # "West Nile virus", "Ebola outbreak": a disease, not a location
     if _is_demonym(parser.gaz, surface, places):
         if not parser.want_demonyms:
             return None
@@ -613,6 +610,22 @@ def _classify(parser: _Parser, run: list[_Token], spans, k: int) -> _Candidate |
     cand.kinds = _kind_cues(parser, cand, after)
     cand.evidence += _local_evidence(parser, cand)
     return cand
+
+
+def _not_a_place_by_form(parser: _Parser, surface: str, first: _Token, last: _Token, *, single: bool) -> bool:
+    """Forms that are never a place whatever the gazetteer says."""
+    low = surface.lower()
+    if single and (_generic(low) or low in TITLES):
+        return True  # "University", "Police", "Villages": common nouns that are also villages
+    after = parser.text[last.end : last.end + 2]
+    if after[:1] in _NOT_AFTER_PLACE or re.match(r"-\d", after):
+        return True  # "US$460", "UK£", "AK-47": a currency or a code
+    nxt = parser.tokens[last.index + 1] if last.index + 1 < len(parser.tokens) else None
+    if nxt is not None and nxt.lower in EPONYM_NOUNS:
+        return True  # "West Nile virus", "Ebola outbreak": a disease, not a location
+    # "Reading the report": a participle opening a sentence, not the town ("in Beijing the ...").
+    return (single and first.sentence_start and low.endswith("ing")
+            and nxt is not None and nxt.lower in _DETERMINERS)
 
 
 def _neighbours(parser, run, spans, k, before, after) -> float | None:
@@ -1114,6 +1127,8 @@ def _strength(cand: _Candidate, place: Place, primary: bool, doc: Counter, own: 
             strength -= 0.3  # a village with no locative cue is more often a surname
         if cand.initial:
             strength -= 0.7  # a capital letter at a sentence start says nothing
+            if cand.only_initial and place.population < 1_000_000:
+                strength -= 0.6  # "Reading the report", "Mobile phones": never named mid-sentence
     if cand.surface.isupper() and len(cand.surface) > 3 and place.kind == "city" and not cand.dateline:
         strength -= 2.0  # headlines and acronyms in capitals; datelines ("LONDON, Ky.") are places
     if cand.common:

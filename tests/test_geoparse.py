@@ -263,3 +263,9 @@ def test_every_curated_alias_geocodes_back_to_its_place(row_id, alias):
     assert found, alias
     lat, lon = float(row["lat"]), float(row["lon"])
     assert min(distance_km(loc.latitude, loc.longitude, lat, lon) for loc in found[:3]) < 1.0
+
+
+def test_sentence_initial_common_words_are_not_towns():
+    text = "Reading the report, officials were alarmed. Mobile phones were banned. Orange juice rose."
+    assert names(text) == []
+    assert names("He moved to Reading last year.") == ["Reading"]
