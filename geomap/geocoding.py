@@ -124,13 +124,11 @@ class GazetteerGeocoder:
         Returns
         -------
         geopy.location.Location, list of Location, or None
-            None (or an empty list) when nothing matches.
+            None when nothing matches, as geopy's geocoders do.
         """
         del timeout  # offline: nothing to wait for
         found = self._locations(query, country_codes=_codes(country_codes))
-        if exactly_one:
-            return found[0] if found else None
-        return found
+        return _shape(found, exactly_one=exactly_one)
 
     def _locations(self, query: str, *, country_codes: set[str] | None) -> list[Location]:
         if not isinstance(query, str) or not query.strip():

@@ -94,7 +94,7 @@ def test_gazetteer_geocoder_has_geopys_shape():
 def test_unknown_name_gives_none_or_empty_list():
     geocoder = GazetteerGeocoder()
     assert geocoder.geocode("Qwxzyville") is None
-    assert geocoder.geocode("Qwxzyville", exactly_one=False) == []
+    assert geocoder.geocode("Qwxzyville", exactly_one=False) is None
     assert geocoder.geocode("   ") is None
 
 
