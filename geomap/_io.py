@@ -3,16 +3,22 @@
 Every writer in geomap (exports, event tables, caches, user corrections) goes
 through :func:`atomic_write`: it writes a temporary file in the target folder,
 flushes it to disk, then renames it over the target. A full disk or a crash
-leaves the old file (or none), never a partial one.
+leaves the old file (or none), never a partial one. Every reader of text
+(articles, event tables, uploads) goes through :func:`decode_text`.
 """
 
 from __future__ import annotations
 
+import codecs
+import logging
 import os
 import tempfile
+import unicodedata
 from pathlib import Path
 
-from geomap.exceptions import ExportError
+from geomap.exceptions import ExportError, InputError
+
+log = logging.getLogger(__name__)
 
 
 def atomic_write(path: str | os.PathLike, data: str | bytes, *, encoding: str = "utf-8") -> Path:
@@ -55,3 +61,73 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, *, encoding: str = 
         msg = f"Cannot write {str(target)!r}: {err.strerror or err}"
         raise ExportError(msg) from err
     return target
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_text(data: bytes, *, name: str, what: str = "Input") -> str:
+    """Decode the bytes of an article or a table, the one way geomap reads text.
+
+    A BOM selects UTF-32, UTF-16 or UTF-8 (and is removed); otherwise UTF-8,
+    then Windows-1252 as Excel writes it (logged), then Latin-1, which decodes
+    anything. Line endings are kept.
+
+    Parameters
+    ----------
+    data : bytes
+    name : str
+        The input's name for messages (a path or an upload's file name).
+    what : str, optional
+        What the input is, for messages: ``"Article"``, ``"Event file"``.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    InputError
+        When the text is empty (or only a BOM and white space) or binary (NUL
+        characters, or many control characters).
+    """
+    text = _decode(data, name)
+    if _looks_binary(text):
+        msg = f"{what} {name!r} is binary (control characters such as NUL); expected text"
+        raise InputError(msg)
+    if not text.strip():
+        msg = f"{what} {name!r} is empty; expected text"
+        raise InputError(msg)
+    return text
+
+
+def _decode(data: bytes, name: str) -> str:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; Latin-1 decodes anything.
+        text = data.decode("latin-1")
+    log.warning("%s is not UTF-8; read it as Windows-1252", name)
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65_536]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    return "\x00" in sample or controls > max(2, len(sample) // 200)

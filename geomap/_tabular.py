@@ -22,7 +22,6 @@ import io
 import json
 import logging
 import math
-import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable
@@ -32,6 +31,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from geomap._io import decode_text
 from geomap.exceptions import FormatError, InputError
 
 logger = logging.getLogger("geomap.formats")
@@ -117,45 +117,9 @@ def _check_unpacked_size(size: int, path: Path) -> None:
         raise InputError(msg)
 
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-
-
 def decode(data: bytes, path: Path) -> str:
-    """Decode UTF-8 (or UTF-16 with a BOM); fall back to Windows-1252 as Excel writes it."""
-    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
-    if encoding is None and b"\x00" in data:
-        msg = f"Event file {str(path)!r} is binary, not a text table"
-        raise InputError(msg)
-    try:
-        text = data.decode(encoding or "utf-8")
-    except UnicodeDecodeError:
-        text = _decode_legacy(data, path, encoding)
-    if _looks_binary(text):
-        msg = f"Event file {str(path)!r} is binary, not a text table"
-        raise InputError(msg)
-    if not text.strip():
-        msg = f"Event file {str(path)!r} is empty"
-        raise InputError(msg)
-    return text
-
-
-def _decode_legacy(data: bytes, path: Path, encoding: str | None) -> str:
-    if encoding is None:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            pass
-        else:
-            logger.warning("%s is not UTF-8; read it as Windows-1252", path)
-            return text
-    msg = f"Event file {str(path)!r} cannot be decoded as {encoding or 'UTF-8 or Windows-1252'}"
-    raise InputError(msg)
-
-
-def _looks_binary(text: str) -> bool:
-    sample = text[:65_536]
-    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
-    return "\x00" in sample or controls > max(2, len(sample) // 200)
+    """Decode an event file's bytes (see :func:`geomap._io.decode_text`)."""
+    return decode_text(data, name=str(path), what="Event file")
 
 
 def parse_csv(text: str, path: Path, *, delimiter: str = ",",

@@ -15,7 +15,6 @@ naming the path and the problem.
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import hashlib
 import json
@@ -26,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geomap import settings
+from geomap._io import decode_text
 from geomap.exceptions import InputError
 
 #: How far into the article a date line is looked for (characters).
@@ -249,14 +249,7 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> str:
     InputError
         When the data is empty (or only a BOM and whitespace) or binary.
     """
-    text = _decode(data)
-    if "\x00" in text:
-        msg = f"Article {name!r} looks binary (contains NUL characters); expected text"
-        raise InputError(msg)
-    if not text.strip():
-        msg = f"Article {name!r} is empty; expected article text"
-        raise InputError(msg)
-    return text
+    return decode_text(data, name=name, what="Article")
 
 
 def find_date_line(text: str, *, window: int = DATE_LINE_WINDOW) -> str | None:
@@ -299,26 +292,6 @@ def _date_from_match(found: re.Match) -> str | None:
         return dt.date(int(parts["y"]), month, int(parts["d"])).isoformat()
     except ValueError:
         return None
-
-
-def _decode(data: bytes) -> str:
-    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                       (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError:
-                break
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        # cp1252 leaves five bytes undefined; Latin-1 decodes anything.
-        return data.decode("latin-1")
 
 
 def _read_bytes(file: Path) -> bytes:
