@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import time
 
 import pytest
 
@@ -120,19 +119,37 @@ def test_every_curated_place_is_found_by_its_name(gaz, source, row):
     assert min(distance_km(p.lat, p.lon, lat, lon) for p in found[:3]) < 1.0
 
 
-def test_index_is_cached_on_disk_and_reloads_fast(tmp_path, monkeypatch):
-    load_gazetteer()  # the session's index exists
+def _tiny_index():
+    return {"format": gazetteer.INDEX_FORMAT, "columns": [[]] * 12, "names": {}, "short": {}}
+
+
+def test_index_is_cached_in_the_data_folder_read_at_call_time(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEOMAP_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(gazetteer, "_build", _tiny_index)
+    gazetteer._load_index()
     path = gazetteer.index_path()
-    assert path.is_file() and path.parent == settings.user_data_folder()
-    start = time.perf_counter()
-    data = gazetteer._load_index()
-    assert time.perf_counter() - start < 5
-    assert len(data["columns"][0]) == len(load_gazetteer())
+    assert path.is_file() and path.parent == tmp_path
+    assert path.name == f"gazetteer-index-{gazetteer.index_version()}.pickle"
+
+    def no_rebuild():
+        raise AssertionError("the cached index should have been read")
+
+    monkeypatch.setattr(gazetteer, "_build", no_rebuild)
+    assert gazetteer._load_index()["format"] == gazetteer.INDEX_FORMAT
+
+
+def test_stale_index_files_are_removed(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEOMAP_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(gazetteer, "_build", _tiny_index)
+    stale = tmp_path / "gazetteer-index-0000000000000000.pickle"
+    stale.write_bytes(b"old")
+    gazetteer._load_index()
+    assert not stale.exists()
 
 
 def test_corrupt_index_is_rebuilt(tmp_path, monkeypatch, caplog):
     monkeypatch.setenv("GEOMAP_DATA_DIR", str(tmp_path))
-    built = {"format": gazetteer.INDEX_FORMAT, "columns": [[]] * 11, "names": {}, "short": {}}
+    built = _tiny_index()
     monkeypatch.setattr(gazetteer, "_build", lambda: built)
     gazetteer.index_path().write_bytes(b"not a pickle")
     assert gazetteer._load_index() is built
