@@ -30,7 +30,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"condemned|critici[sz]ed|welcomed|rejected|accused|proposed|agreed|agrees|"
                    r"discussed|spoke|negotiated|signed|reaffirmed|assured|promised|"
                    r"called on|called for|expressed (?:concern|support|hope)|visited|visits|"
-                   r"announced|"
+                   r"announced|refused to (?:recogni[sz]e|accept|negotiate|meet|talk)|"
+                   r"recogni[sz]ed|ruled out|"
                    r"travel(?:l?ed|s)? to|arrived in"),
         ("noun", r"(?:phone|telephone|video) (?:call|conversation|talks?)|talks|"
                  r"joint statement|communiqu[eé]|negotiations|state visit|official visit"),
@@ -44,7 +45,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
     "military_deployment": (
         ("verb", r"deployed|deploys|deploying|redeployed|stationed|massed|amassed|mobili[sz]ed|"
                  r"reinforced"),
-        ("verb_military", r"rushed|sent(?!\s+(?:back|home))|sends|dispatched|moved|moves|brought|flew|pulled|"
+        ("verb_military", r"bolstered|strengthened|beefed up|boosted|reinforced|"
+                          r"rushed|sent(?!\s+(?:back|home))|sends|dispatched|moved|moves|brought|flew|pulled|"
                           r"withdrew|withdrawn|positioned|ordered|shifted|transferred"),
         ("noun", r"deployment|deployments|build-?up|troop movements?|mobili[sz]ation|"
                  r"handover|withdrawal|pull-?out|drawdown|reinforcements"),
@@ -127,6 +129,11 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
     "humanitarian": (
         ("verb", r"fled|flee|flees|fleeing|displaced|sheltered|sought refuge|sought asylum"),
         ("verb_aid", r"delivered|distributed|airdropped|handed out|shipped|provided|sent"),
+        ("phrase", r"(?:Red Crescent|Red Cross|UNHCR|World Food Programme|WFP|UNICEF|IOM|"
+                   r"aid (?:agencies|groups|workers)|humanitarian (?:partners|agencies|groups|"
+                   r"organi[sz]ations|workers))\s+(?:[\w’'-]+\s+){0,2}?(?:reopened|opened|"
+                   r"set up|distributed|delivered|provided|began|resumed|assisted|helped|"
+                   r"registered|sheltered|treated|fed)"),
         ("noun", r"(?:humanitarian |food |medical |emergency )aid|aid (?:deliver(?:y|ies)|convoys?|"
                  r"shipments?|flights?)|relief supplies|(?:refugee |tent )?camps?|displacement|"
                  r"(?:emergency )?tents|shelters"),
@@ -139,7 +146,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
 #: After a nominal trigger, these say it happened or will: "talks are scheduled to".
 HAPPENED_AFTER = re.compile(
     r"^\s*(?:[\w’'-]+\s+){0,6}?(?:(?P<past>was\s+held|were\s+held|took\s+place|began|ended|"
-    r"opened|closed|convened)|(?P<future>will\s+(?:be\s+held|take\s+place|begin|open)|"
+    r"opened|closed|convened|continued|raged|erupted|broke\s+out|intensified|escalated|resumed|"
+    r"spread)|(?P<future>will\s+(?:be\s+held|take\s+place|begin|open)|"
     r"(?:is|are)\s+(?:scheduled|due|set|expected|planned)\s+to))\b", re.I)
 
 #: Support verbs that make a nominal trigger an event: "held a meeting", "conducted drills".

@@ -399,8 +399,10 @@ class _Reader:
             if sentence.role in ("headline", "credit"):
                 continue
             for trigger in self.triggers(sentence):
-                drafts.append(self.draft(sentence, trigger))
-                self._placed.append(drafts[-1])
+                draft = self.draft(sentence, trigger)
+                if draft is not None:
+                    drafts.append(draft)
+                    self._placed.append(draft)
         self._carry_dates(drafts)
         return [d for d in drafts if not self._history(d)]
 
@@ -418,9 +420,9 @@ class _Reader:
             for kind, pattern in patterns:
                 for match in re.finditer(rf"\b(?:{pattern})\b", masked, re.I):
                     trigger = self._check(sentence, masked, category, kind, match)
-                    if trigger and (category not in found or trigger.start < found[
-                            category].start):
-                        found[category] = trigger
+                    key = trigger.category if trigger else category
+                    if trigger and (key not in found or trigger.start < found[key].start):
+                        found[key] = trigger
         self._upgrade_flight(sentence, masked, found)
         if "diplomacy" in found and any(t.start == found["diplomacy"].start
                                         for c, t in found.items() if c != "diplomacy"):
@@ -456,7 +458,7 @@ class _Reader:
             return None
         after = masked[match.end():match.end() + 120]
         if kind == "verb_military" and not _MILITARY.search(
-                masked[max(0, match.start() - 60):match.end() + 60]):
+                masked[max(0, match.start() - 60):match.end() + 90]):
             return None
         plain_after = self.text[start + len(match.group(0)):start + len(match.group(0)) + 120]
         if kind in _OBJECTS and not _OBJECTS[kind].search(plain_after) and not re.search(
@@ -464,6 +466,10 @@ class _Reader:
             return None  # "which the Taliban had seized": the object is the antecedent
         if kind == "arrival" and not self._arrival_abroad(sentence, match):
             return None
+        if category == "evacuation" and re.match(
+                r"\s+(?:[\w,.-]+\s+){0,4}?(?:tonnes|tons|supplies|aid|food|medicine|medicines|"
+                r"vaccines|relief|cargo)\b", plain_after):
+            category = "humanitarian"  # "airlifted 18 tonnes of medical supplies"
         if re.match(r"\s+(?:in|by|during)\s+the\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|blasts?|"
                     r"bombings?|explosions?|raids?|clashes|fighting|shelling)\b",
                     masked[match.end():]) and self._recent(sentence, category):
@@ -484,8 +490,11 @@ class _Reader:
         if kind == "verb_host" and not re.match(
                 r"\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
                 r"(?:delegations?|counterparts?|presidents?|ministers?|leaders|officials|envoys?|"
-                r"talks|summits?|meetings?|conferences?|visitors|guests)\b", plain_after):
-            return None  # "hosted a Taliban delegation" is a meeting; "hosts refugees" is not
+                r"talks|summits?|meetings?|conferences?|visitors|guests|visits?)\b", plain_after):
+            return None  # "hosted a Taliban delegation" is diplomacy; "hosts refugees" is not
+        if kind == "verb_host" and not re.match(r"\s+(?:[\w-]+\s+){0,4}?(?:summits?|meetings?|"
+                                                r"conferences?|forums?)\b", plain_after):
+            category = "diplomacy"  # a visit or a delegation received: talks (CAMEO 043)
         if kind == "verb_meeting" and not self._political_speaker(sentence, masked, match):
             return None  # "thousands gathered at the crossing" is no meeting
         if kind == "speech" and (self._attribution(masked, match)
@@ -510,6 +519,8 @@ class _Reader:
         words = _words(tail)[-8:]
         support = lex.SUPPORT_VERBS.search(" ".join(words))
         happened = lex.HAPPENED_AFTER.match(masked[match.end():match.end() + 80])
+        if happened and set(happened.group(0).lower().split()) & lex.MODALS:
+            happened = None  # "fighting might spread": a fear, not an event
         if not support and not happened and not lex.INDEFINITE.search(before[-60:]):
             return None
         planned = planned or bool(happened and happened.group("future"))
@@ -626,9 +637,12 @@ class _Reader:
 
     # -- one draft -------------------------------------------------------------------------
 
-    def draft(self, sentence: Sentence, trigger: _Trigger) -> _Draft:
+    def draft(self, sentence: Sentence, trigger: _Trigger) -> _Draft | None:
         draft = _Draft(sentence, trigger, planned=trigger.planned)
         draft.date = self._date(sentence, trigger)
+        marker = self._open_marker(sentence, trigger.start)
+        if draft.date is None and marker is not None and marker[2] == "since":
+            return None  # "the first delivery since the Taliban took control": background
         if draft.date is not None and draft.date.planned:
             draft.planned = True
         self._locate(draft)
@@ -789,6 +803,8 @@ class _Reader:
                                    self.text[trigger.end:draft.sentence.end])
             cut = trigger.end + complement.start() if complement else draft.sentence.end
             # "told a briefing that the embassy in Kabul ...": Kabul is what was said.
+            if re.match(r"(?:travel|visit|arriv)", self.text[trigger.start:trigger.end], re.I):
+                spots += [(m, "at") for m, r in located if r == "destination"]  # "travelled to Kabul"
             spots = [(m, r) for m, r in spots if m.start < cut and
                      min(abs(m.start - trigger.end), abs(trigger.start - m.end)) <= 80]
             hosts = self._host(draft.sentence, trigger)

@@ -332,7 +332,8 @@ def test_other_region_article_sudan_chad():
     assert cats == {
         "crossed the border": "border_crossing", "clashed": "armed_clash",
         "phone call": "diplomacy", "deployed": "military_deployment", "summit": "meeting",
-        "evacuated": "evacuation", "delivered": "humanitarian", "soldier": "military_deployment",
+        "evacuated": "evacuation", "Aid agencies delivered": "humanitarian",
+        "soldier": "military_deployment",
         "appointed": "political",
     }
     crossing = _by_trigger(events, "crossed")
