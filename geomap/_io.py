@@ -63,6 +63,44 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, *, encoding: str = 
     return target
 
 
+def read_input(path: Path, *, what: str = "Input", limit: int | None = None) -> bytes:
+    """Return an input file's bytes, the one way geomap opens articles and tables.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+    what : str, optional
+        What the input is, for messages: ``"Article"``, ``"Event file"``.
+    limit : int, optional
+        Largest size accepted, in bytes.
+
+    Returns
+    -------
+    bytes
+
+    Raises
+    ------
+    InputError
+        Naming the file when it is missing, a folder, over ``limit`` or unreadable.
+    """
+    path = Path(path)
+    try:
+        if path.is_dir():
+            msg = f"{what} {str(path)!r} is a folder; expected a file"
+            raise InputError(msg)
+        size = path.stat().st_size
+        if limit is not None and size > limit:
+            msg = f"{what} {str(path)!r} is {size} bytes, over the limit of {limit}"
+            raise InputError(msg)
+        return path.read_bytes()
+    except FileNotFoundError as err:
+        msg = f"{what} {str(path)!r} does not exist"
+        raise InputError(msg) from err
+    except OSError as err:
+        msg = f"Cannot read {what.lower()} {str(path)!r}: {err.strerror or err}"
+        raise InputError(msg) from err
+
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),

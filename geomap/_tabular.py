@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from geomap._io import decode_text
+from geomap._io import decode_text, read_input
 from geomap.exceptions import FormatError, InputError
 
 logger = logging.getLogger("geomap.formats")
@@ -43,18 +43,8 @@ PLANNED_HORIZON_YEARS = 10
 
 
 def read_bytes(path: Path) -> bytes:
-    """Return a file's bytes; InputError naming it when missing, a folder or empty."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as err:
-        msg = f"Event file {str(path)!r} does not exist"
-        raise InputError(msg) from err
-    except IsADirectoryError as err:
-        msg = f"Event file {str(path)!r} is a folder, not a file"
-        raise InputError(msg) from err
-    except OSError as err:
-        msg = f"Cannot read event file {str(path)!r}: {err.strerror or err}"
-        raise InputError(msg) from err
+    """Return an event file's bytes (see :func:`geomap._io.read_input`)."""
+    data = read_input(path, what="Event file")
     if not data.strip():
         msg = f"Event file {str(path)!r} is empty"
         raise InputError(msg)

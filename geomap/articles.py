@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geomap import settings
-from geomap._io import decode_text
+from geomap._io import decode_text, read_input
 from geomap.exceptions import InputError
 
 #: How far into the article a date line is looked for (characters).
@@ -295,22 +295,7 @@ def _date_from_match(found: re.Match) -> str | None:
 
 
 def _read_bytes(file: Path) -> bytes:
-    if not file.exists():
-        msg = f"Article {str(file)!r} does not exist"
-        raise InputError(msg)
-    if file.is_dir():
-        msg = f"Article {str(file)!r} is a folder; expected a text file"
-        raise InputError(msg)
-    try:
-        size = file.stat().st_size
-        if size > settings.max_article_bytes:
-            msg = (f"Article {str(file)!r} is {size} bytes, over the limit of "
-                   f"{settings.max_article_bytes} (settings.max_article_bytes)")
-            raise InputError(msg)
-        return file.read_bytes()
-    except OSError as err:
-        msg = f"Cannot read article {str(file)!r}: {err.strerror or err}"
-        raise InputError(msg) from err
+    return read_input(file, what="Article", limit=settings.max_article_bytes)
 
 
 def _read_sidecar(file: Path) -> dict[str, str]:
