@@ -248,8 +248,8 @@ class Dashboard:
             sizing_mode="stretch_width", layout="fit_data_fill")
         self.place_name = pn.widgets.TextInput(label="Place name", disabled=True)
         self.place_candidate = pn.widgets.Select(label="Gazetteer candidates", options={})
-        self.place_lat = pn.widgets.FloatInput(label="Latitude", start=-90, end=90)
-        self.place_lon = pn.widgets.FloatInput(label="Longitude", start=-180, end=180)
+        self.place_lat = pn.widgets.FloatInput(label="Latitude", value=None, start=-90, end=90)
+        self.place_lon = pn.widgets.FloatInput(label="Longitude", value=None, start=-180, end=180)
         self.place_country = pn.widgets.TextInput(label="Country (ISO2)")
         self.correct_button = pn.widgets.Button(
             label="Correct every event using this name", color="primary")

@@ -122,3 +122,11 @@ def test_place_review_corrects_every_event_and_remembers(dash, dashboard_module)
     # A new session (same user data folder) applies the saved correction.
     fresh = dashboard_module.Dashboard(EventStore(sources={"seed": dash.store.sources["seed"]}))
     assert (fresh.store.events.loc[fresh.store.events["location"].eq("Dushanbe"), "longitude"] == 68.8).all()
+
+
+def test_correction_needs_a_point(dash):
+    # Nothing chosen yet: the coordinates start empty, and correcting says what is missing.
+    assert dash.place_lat.value is None and dash.place_lon.value is None
+    dash.place_name.value = "Somewhere"
+    dash._on_correct(None)
+    assert dash.alert.visible and "Somewhere" in dash.alert.object
