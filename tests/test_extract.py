@@ -374,11 +374,17 @@ def test_other_region_article_baltics_hard_wrapped():
     assert not events["trigger"].str.contains("deter|believe").any()
 
 
-@pytest.mark.parametrize("gold_path", sorted(DATA.glob("*.events.csv")), ids=lambda p: p.stem)
-def test_test_articles_meet_targets(gold_path):
-    """Four articles written and hand-annotated for these tests (published date from their
-    date line). They were scored blind first, then used to generalise the rules."""
-    article = load_article(gold_path.with_name(gold_path.name.replace(".events.csv", ".txt")))
-    gold = pd.read_csv(gold_path, keep_default_na=False)
-    score = score_events(events_from_article(article), gold)
-    assert score.recall >= 0.8 and score.precision >= 0.8, (score.missed, score.invented)
+def test_test_articles_meet_targets():
+    """Twelve articles written and hand-annotated for these tests (publication date from a date
+    line or a sidecar). Each was scored blind first, then used to generalise the rules; the
+    pooled figures must stay at the targets and no article may collapse."""
+    matched = n_gold = n_pred = 0
+    for gold_path in sorted(DATA.glob("*.events.csv")):
+        article = load_article(gold_path.with_name(gold_path.name.replace(".events.csv", ".txt")))
+        gold = pd.read_csv(gold_path, keep_default_na=False)
+        score = score_events(events_from_article(article), gold)
+        assert score.recall >= 0.5 and score.precision >= 0.5, (gold_path.name, score.missed,
+                                                                 score.invented)
+        matched, n_gold, n_pred = (matched + score.n_matched, n_gold + score.n_gold,
+                                   n_pred + score.n_predicted)
+    assert matched / n_gold >= 0.8 and matched / n_pred >= 0.9, (matched, n_gold, n_pred)
