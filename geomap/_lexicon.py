@@ -19,7 +19,8 @@ _MILITARY_NOUNS = (r"troops|soldiers|servicemen|forces|units|battalions?|brigade
                    r"tanks|armou?red vehicles|warships|jets|fighter jets|aircraft|helicopters|"
                    r"artillery|missiles|reinforcements|paratroopers|marines|military personnel|"
                    r"military equipment|weapons|reservists|conscripts|border guards|"
-                   r"guardsmen|peacekeepers")
+                   r"guardsmen|peacekeepers|fighters|armou?red personnel carriers|APCs|"
+                   r"ammunition|arms|drones|air defen[cs]e systems?")
 
 #: Trigger patterns per category: (kind, regex). ``verb_military`` needs a military object
 #: in the clause; ``verb_political`` a political object.
@@ -31,8 +32,10 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"discussed|spoke|negotiated|signed|reaffirmed|assured|promised|"
                    r"called on|called for|expressed (?:concern|support|hope)|visited|visits|"
                    r"announced|refused to (?:recogni[sz]e|accept|negotiate|meet|talk)|"
-                   r"recogni[sz]ed|ruled out|"
+                   r"recogni[sz]ed|ruled out|accusing|urging|warning|condemning|demanding|"
                    r"travel(?:l?ed|s)? to|arrived in"),
+        ("phrase", r"(?:adopted|passed|approved|issued|signed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+                   r"(?:resolution|statement|declaration|agreement|communiqu[eé]|memorandum)"),
         ("noun", r"(?:phone|telephone|video) (?:call|conversation|talks?)|talks|"
                  r"joint statement|communiqu[eé]|negotiations|state visit|official visit"),
     ),
@@ -45,14 +48,17 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
     "military_deployment": (
         ("verb", r"deployed|deploys|deploying|redeployed|stationed|massed|amassed|mobili[sz]ed|"
                  r"reinforced"),
-        ("verb_military", r"bolstered|strengthened|beefed up|boosted|reinforced|"
+        ("verb_military", r"bolstered|strengthened|beefed up|boosted|reinforced|delivered|supplied|"
                           r"rushed|sent(?!\s+(?:back|home))|sends|dispatched|moved|moves|brought|flew|pulled|"
                           r"withdrew|withdrawn|positioned|ordered|shifted|transferred"),
+        ("phrase", r"(?:troops|forces|soldiers|military flights?|military aircraft|military planes?|"
+                   r"last (?:[\w.]+\s+){0,2}?(?:flight|plane|troops|soldiers))\s+(?:[\w-]+\s+){0,2}?"
+                   r"(?:left|departed|pulled out of|withdrew from|flew out of)"),
         ("noun", r"deployment|deployments|build-?up|troop movements?|mobili[sz]ation|"
                  r"handover|withdrawal|pull-?out|drawdown|reinforcements"),
     ),
     "military_exercise": (
-        ("noun", r"drills?|(?:military|joint|naval|air|live-fire|tactical|"
+        ("noun", r"(?:military )?parades?|drills?|(?:military|joint|naval|air|live-fire|tactical|"
                  r"command-staff|war|combat|counter-terrorism|anti-terror) exercises?|"
                  r"exercises|war ?games|maneuvers|manoeuvres"),
     ),
@@ -78,6 +84,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"(?<!border )(?<!the )(?<!a )cross(?:ed|es|ing)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)"
                    r"{0,3}(?:Bridge|bridge|River|river|crossing|checkpoint|frontier)"),
         ("arrival", r"landed|arrived|reached|entered"),
+        ("phrase", r"(?:reached|arrived\s+at|approached|massed\s+at)\s+(?:the\s+)?(?:[\w–-]+\s+)?"
+                   r"(?:border|frontier|crossing)"),
         ("phrase", r"(?:force|forced|forcing|push|pushed|pushing|make|made|making|fight|fought)\s+"
                    r"(?:their|his|her|its)\s+way\s+(?:through|across|into|over|past)\s+"
                    r"(?:the\s+)?(?:[\w–-]+\s+){0,3}?(?:border|crossing|checkpoint|frontier)"),
@@ -117,7 +125,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                             r"dissolved|proclaimed|proclaiming"),
         ("verb_territory", r"captured|seized|fell to|retook|recaptured|capturing|seizing|"
                            r"took(?!\s+(?:part|charge|place|note|steps|office|aim|action|time|"
-                           r"care|responsibility|over\s+as))"),
+                           r"care|responsibility|off|up|over\s+as))"),
         ("verb_protest", r"protested|demonstrated|rallied|marched"),
         ("phrase", r"flags?\s+(?:[\w-]+\s+){0,3}?(?:(?:was|were|had\s+been|has\s+been)\s+)?"
                    r"(?:pulled down|lowered|raised|hoisted|taken down|torn down|replaced)|"
@@ -158,7 +166,7 @@ SUPPORT_VERBS = re.compile(
     r"concluded|wrapped up|took part in|participated in|resumed|delivered|sent|provided|"
     r"completed|continued|followed|chaired|called|scheduled|announced|had|opened|ordered|"
     r"ended|end|mounted|waged|suffered|repelled|reported|completed|set up|sets up|"
-    r"setting up|built|erected|prepared|pitched|established)\b", re.I)
+    r"setting up|built|erected|prepared|pitched|established|(?:are|is|were|was)\s+in)\b", re.I)
 
 #: Words between an indefinite article and its noun: "an emergency meeting".
 INDEFINITE = re.compile(r"\b(?:an?|another|two|three|several|new|fresh|series of)\s+"

@@ -105,7 +105,9 @@ _NUMBER = re.compile(
     r"(?P<noun>[A-Za-z-]+s|people|personnel|staff|aircraft|artillery)\b")
 _AFTER_LOCATIVE = re.compile(
     r"\b(?:(?:in|into|at|near|outside|from|to|across)\s+(?:the\s+(?:city|town|capital)\s+of\s+)?|"
-    r"(?:city|town|village|capital|province|district)\s+of\s+)"
+    r"(?:city|town|village|capital|province|district)\s+of\s+|"
+    r"\b(?:in|into|at|near|from|to)\s+the\s+(?=[A-Z][a-z][\w'-]*\s+(?:district|province|region|"
+    r"valley|area)\b))"
     r"(?P<name>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){0,2})")
 _NOT_PLACES = frozenset({"The", "This", "That", "These", "Those", "It", "He", "She", "They",
                          "We", "I", "A", "An", "January", "February", "March", "April", "May",
@@ -115,6 +117,9 @@ _NOT_PLACES = frozenset({"The", "This", "That", "These", "Those", "It", "He", "S
 _FACILITY = re.compile(r"\b(?:[A-Z][\w'-]+\s+){1,3}(?:Air\s+Base|Airbase|Air\s+Field|Airfield|"
                        r"Base|Camp|Airport|Border\s+Crossing|Crossing|Bridge|Dam|Valley|"
                        r"Gorge|Pass)\b")
+_TIME_AFTER = re.compile(r"\s+(?:(?:a|an|the|few|several|\d+)\s+)?(?:midnight|noon|dawn|dusk|"
+                         r"sunrise|sunset|daybreak|nightfall|minutes?|hours?|days?|weeks?)\b",
+                         re.I)
 _ANAPHORA = re.compile(r"\bthe\s+(?P<noun>airport|capital|city|town|crossing|border crossing|"
                        r"airbase|air base|country)\b(?!\s+of\b)(?!['’]s)", re.I)
 _ANAPHORA_KINDS = {"airport": ("airport",), "airbase": ("airport",), "air base": ("airport",),
@@ -322,7 +327,8 @@ class _Reader:
         self.published = published
         self.sentences = split_sentences(text)
         self._gazetteer = gazetteer
-        self.mentions = self._complete(_mentions(text, geoparser))
+        self._raw_mentions = _mentions(text, geoparser)
+        self.mentions = self._complete(self._raw_mentions)
         self.quotes = quoted_spans(text)
         self.dates = find_date_mentions(text)
         self.people = _people(text)
@@ -348,7 +354,10 @@ class _Reader:
             start, end = match.span("name")
             if any(t0 < end and start < t1 for t0, t1 in taken + orgs):
                 continue
-            place = known.get(match.group("name")) or self._lookup_place(match.group("name"))
+            kind_word = bool(re.match(r"\s+(?:district|province|region|valley|area)\b",
+                                      self.text[end:end + 12]))
+            place = known.get(match.group("name")) or self._lookup_place(match.group("name"),
+                                                                         kind_word=kind_word)
             if place is not None:
                 kept.append(_Mention(start, end, match.group("name"), place.lat, place.lon,
                                      place.country_code, place.kind, True))
@@ -386,11 +395,16 @@ class _Reader:
         code = mention.country_code.split("/")[0]
         return bool(code) and _capital_name(code).lower() == mention.name.lower()
 
-    def _lookup_place(self, name: str):
+    def _lookup_place(self, name: str, *, kind_word: bool = False):
         if name.lower() in lex.DEMONYMS or name in _NOT_PLACES or self.gazetteer is None:
             return None
         found = self.gazetteer.lookup(name, kinds=["country", "city", "province"])
         big = [p for p in found if p.kind != "city" or (p.population or 0) >= 50_000]
+        if not big and kind_word:
+            # "the Jirgatol district": small places count when a kind word vouches for them
+            # and they lie in a country the article names.
+            named = {m.country_code for m in self._raw_mentions if m.country_code}
+            big = [p for p in found if p.country_code in named]
         return big[0] if big else None
 
     # -- sentences to drafts ---------------------------------------------------------------
@@ -515,6 +529,10 @@ class _Reader:
                      r"carrying|setting|building)\b)[a-z]+ing\s+(?:an?|the)\s+(?:[\w-]+\s+)?$",
                      before):
             return None  # "journalists covering a protest": a circumstance, not the event
+        marker = self._open_marker(sentence, sentence.start + match.start())
+        if re.search(r"\bthe\s+(?:[\w-]+\s+)?$", before) and marker and marker[2] in (
+                "who", "which", "that"):
+            return None  # "the troops who carried out the evacuation": already known
         if re.search(r"\bthe\s+(?:[\w-]+\s+)?$", before) and self._recent(sentence, category):
             return None  # "took part in the exercises": the drills just reported
         tail = _clause_tail(before)
@@ -552,6 +570,7 @@ class _Reader:
             # "..., a council member told AFP." / "told reporters on Monday."
             after = re.sub(r"^(?:reporters|journalists|the\s+\w+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
                            r"\s*", "", after)
+        after = re.sub(r"^(?:at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*", "", after)
         if re.fullmatch(r"(?:(?:on|late|early|in|last|this|earlier|later)\s+(?:[\w-]+\s*){1,3})?"
                         r"[.!?]?", after):
             # "..., a government spokesman said (on Tuesday)."
@@ -698,7 +717,9 @@ class _Reader:
         masked = self._masked(sentence)
         return [(sentence.start + m.start(), sentence.start + m.end(),
                  " ".join(m.group(0).lower().lstrip(", ").split()))
-                for m in lex.CLAUSE_MARKERS.finditer(masked)]
+                for m in lex.CLAUSE_MARKERS.finditer(masked)
+                # "a minute before midnight on Monday" is a time, not a clause
+                if not _TIME_AFTER.match(masked, m.end())]
 
     def _usable(self, sentence, a_start, a_end, t_start, t_end) -> bool:
         """Whether a date or place at ``a`` belongs to the clause of a trigger at ``t``.
@@ -807,8 +828,11 @@ class _Reader:
             # "told a briefing that the embassy in Kabul ...": Kabul is what was said.
             if re.match(r"(?:travel|visit|arriv)", self.text[trigger.start:trigger.end], re.I):
                 spots += [(m, "at") for m, r in located if r == "destination"]  # "travelled to Kabul"
-            spots = [(m, r) for m, r in spots if m.start < cut and
-                     min(abs(m.start - trigger.end), abs(trigger.start - m.end)) <= 80]
+            # Before the verb ("In Moscow, the minister said") or right after it ("told
+            # reporters in Warsaw"); further on, a place is what the statement is about.
+            spots = [(m, r) for m, r in spots if m.start < cut and (
+                0 <= trigger.start - m.end <= 80 or 0 <= m.start - trigger.end <= 30 or
+                trigger.kind != "speech" and 0 <= m.start - trigger.end <= 80)]
             hosts = self._host(draft.sentence, trigger)
             spots = spots or hosts
         else:
@@ -873,9 +897,9 @@ class _Reader:
             # "the handover of Bagram Air Base", "a withdrawal from Kunduz", and a place inside
             # the trigger itself: "closed the crossing", "crossed the Friendship Bridge"
             spots = [(m, "at") for m, r in located if (0 <= m.start - trigger.end <= 30 and
-                     re.fullmatch(r"\s+(?:of|from|at)\s+(?:the\s+)?",
+                     re.fullmatch(r"\s+(?:(?:of|from|at)\s+)?(?:the\s+)?",
                                   self.text[trigger.end:m.start])) or
-                     (trigger.start <= m.start and m.end <= trigger.end)]
+                     (trigger.start <= m.start and m.end <= trigger.end and m.kind != "country")]
         origin = _place_from_mention(origins[0]) if origins else {}
         destination = _place_from_mention(targets[0]) if targets else {}
         to_border = re.search(r"\b(?:to|toward|towards|across|over|along|at|on)\s+(?:the\s+|its\s+"
