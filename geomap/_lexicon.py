@@ -70,7 +70,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb", r"beat|beaten|assaulted|whipped|flogged|tortured|lashed"),
         ("noun", r"attacks?|clash(?:es)?|fighting|bombings?|air ?strikes?|drone strikes?|"
                  r"shelling|explosions?|blasts?|battles?|fire ?fights?|gun ?fights?|"
-                 r"exchanges? of fire|gunfire|ambush(?:es)?|offensive(?=\s+(?:on|against|in|to|near|toward|towards)\b|"
+                 r"exchanges? of fire|gunfire|(?:artillery|mortar|rocket|machine-gun|heavy) fire|"
+                 r"ambush(?:es)?|offensive(?=\s+(?:on|against|in|to|near|toward|towards)\b|"
                  r"\s*[.,;])|raids?|assaults?|skirmish(?:es)?"),
     ),
     "border_crossing": (
@@ -127,6 +128,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                            r"took(?!\s+(?:part|charge|place|note|steps|office|aim|action|time|"
                            r"care|responsibility|off|up|over\s+as))"),
         ("verb_protest", r"protested|demonstrated|rallied|marched"),
+        ("phrase", r"(?:approved|passed|adopted|signed|enacted|ratified)\s+(?:a|an|the)\s+"
+                   r"(?:[\w-]+\s+){0,2}?(?:bill|law|legislation|decree|constitution|amendment)"),
         ("phrase", r"flags?\s+(?:[\w-]+\s+){0,3}?(?:(?:was|were|had\s+been|has\s+been)\s+)?"
                    r"(?:pulled down|lowered|raised|hoisted|taken down|torn down|replaced)|"
                    r"(?:raised|hoisted|planted|pulled down|tore down|lowered)\s+(?:[\w’'-]+\s+)"
@@ -142,7 +145,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"organi[sz]ations|workers))\s+(?:[\w’'-]+\s+){0,2}?(?:reopened|opened|"
                    r"set up|distributed|delivered|provided|began|resumed|assisted|helped|"
                    r"registered|sheltered|treated|fed)"),
-        ("noun", r"(?:humanitarian |food |medical |emergency )aid|aid (?:deliver(?:y|ies)|convoys?|"
+        ("noun", r"humanitarian (?:convoys?|assistance|shipments?|cargo|supplies)|"
+                 r"(?:new )?arrivals|returnees|"
+                 r"(?:humanitarian |food |medical |emergency )aid|aid (?:deliver(?:y|ies)|convoys?|"
                  r"shipments?|flights?)|relief supplies|(?:refugee |tent )?camps?|displacement|"
                  r"(?:emergency )?tents|shelters"),
         ("phrase", r"(?:planes?|flights?|convoys?|trucks?|lorries|shipments?|aircraft)\s+"
@@ -166,7 +171,8 @@ SUPPORT_VERBS = re.compile(
     r"concluded|wrapped up|took part in|participated in|resumed|delivered|sent|provided|"
     r"completed|continued|followed|chaired|called|scheduled|announced|had|opened|ordered|"
     r"ended|end|mounted|waged|suffered|repelled|reported|completed|set up|sets up|"
-    r"setting up|built|erected|prepared|pitched|established|(?:are|is|were|was)\s+in)\b", re.I)
+    r"setting up|built|erected|prepared|pitched|established|(?:are|is|were|was)\s+in|"
+    r"responded with|retaliated with|dispatched|registered|recorded|received)\b", re.I)
 
 #: Words between an indefinite article and its noun: "an emergency meeting".
 INDEFINITE = re.compile(r"\b(?:an?|another|two|three|several|new|fresh|series of)\s+"

@@ -83,7 +83,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("coming", r"\b(?:in|over|within|during)\s+the\s+(?:coming|next|following)\s+"
                r"(?:(?:few|couple\s+of|several)\s+)?(?P<unit>days|weeks|months)\b"),
     ("ago", rf"\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b"),
-    ("relative", r"\b(?P<which>earlier|later)\s+this\s+(?P<unit>week|month|year)\b"),
+    ("relative", r"\b(?P<which>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b"),
     ("relative", r"\b(?P<which>last|this|next|past|previous|coming)\s+(?P<unit>week|month|"
                  r"year|weekend)\b"),
     ("weekend", r"\b(?:over|at|during|on)\s+the\s+weekend\b"),

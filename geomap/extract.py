@@ -93,7 +93,8 @@ _CAPTION_ACTORS = (
                                        r"servicem[ae]n|marines|paratroopers)\b", re.I)),
     ("humanitarian", re.compile(r"\b(?:refugees?|displaced|evacuees?|migrants?)\b", re.I)),
 )
-_AID_OBJECT = re.compile(r"\b(?:aid|food|medicine|medical supplies|supplies|relief|water|"
+_AID_OBJECT = re.compile(r"\b(?:aid|food|flour|wheat|rice|sugar|grain|fuel|medicine|"
+                         r"medical supplies|supplies|relief|water|"
                          r"shelter|tents|blankets|vaccines)\b", re.I)
 _CROWD = re.compile(r"\b(?:people|protesters|demonstrators|crowds?|residents|students|"
                     r"thousands|hundreds|supporters|women|opposition|activists|workers)\b", re.I)
@@ -608,7 +609,9 @@ class _Reader:
             if category == "diplomacy":
                 continue
             for kind, pattern in patterns:
-                if kind not in ("noun",) and re.search(rf"\b(?:{pattern})\b", complement, re.I):
+                found = _trigger_regex(pattern).search(complement)
+                if found and (kind != "noun" or lex.SUPPORT_VERBS.search(
+                        complement[:found.start()])):
                     return True
         return False
 
@@ -794,7 +797,8 @@ class _Reader:
 
     def _role(self, mention: _Mention) -> str:
         before = self.text[max(0, mention.start - 40):mention.start]
-        found = re.search(r"\b([A-Za-z]+)\s+(?:the\s+)?(?:(?:city|town|village|province|"
+        found = re.search(r"\b([A-Za-z]+)\s+(?:the\s+)?(?:[A-Z][a-z]+['’]s\s+)?"
+                          r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|province|"
                           r"district|region|capital|country|port|area)\s+of\s+)?"
                           r"(?:(?:the|a|an)\s+)?(?:(?:northern|southern|eastern|western|"
                           r"central|north|south|east|west|north-?west(?:ern)?|"
@@ -939,6 +943,8 @@ class _Reader:
             draft.place = dict(border["place"])
             if destination.get("country"):
                 draft.place["country"] = destination["country"]
+        elif category == "military_deployment" and destination:
+            draft.place = dict(destination)  # troops moved "to the province of Badakhshan"
         elif spots:
             mention, role = self._best_spot(spots, trigger)
             draft.place = _place_from_mention(mention, near=role == "near")
