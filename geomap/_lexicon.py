@@ -111,13 +111,19 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb", r"airlifted|evacuated|evacuating|evacuates|flown out|flew out|repatriated|"
                  r"rescued|(?:were|was|been|being) flown (?:out|from|to|home)"),
         ("noun", r"airlifts?|evacuations?|evacuation flights?|rescue flights?"),
+        ("phrase", r"(?:withdrawn|withdrew|pulled out|relocated|flown out|brought home)\s+"
+                   r"(?:[\w-]+\s+){0,4}?(?:diplomats|staff|nationals|citizens|employees|"
+                   r"embassy|consulate)"),
         ("phrase", r"(?:flights?|planes?|aircraft|jets?|airliners?)\s+(?:[\w-]+\s+){0,2}?"
                    r"(?:brought|carried|carrying|flew|took|ferried|ferrying|evacuated)\s+"
                    r"(?:[\w,-]+\s+){0,3}?(?:passengers|people|evacuees|nationals|citizens|"
                    r"foreigners|refugees|diplomats|staff)"),
     ),
     "political": (
-        ("verb", r"overthrown|overthrew|toppled|ousted|deposed|seized power|took power|overran|"
+        ("phrase", r"(?:city|town|capital|district|province|base|garrison|airport|[A-Z][a-z]+)\s+"
+                   r"(?:had\s+|has\s+)?fell\b(?!\s+(?:ill|silent|short|sharply|by))"),
+        ("verb", r"surrendered|defected|overthrown|overthrew|toppled|ousted|deposed|seized power|"
+                 r"took power|overran|"
                  r"overrun|swept into|marched into|rolled into|"
                  r"came to power|took control|taken control|seized control|"
                  r"appointed|resigned|sworn in|inaugurated|elected"),
@@ -158,9 +164,10 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
 
 #: After a nominal trigger, these say it happened or will: "talks are scheduled to".
 HAPPENED_AFTER = re.compile(
-    r"^\s*(?:[\w’'-]+\s+){0,6}?(?:(?P<past>was\s+held|were\s+held|took\s+place|began|ended|"
+    r"^\s*(?:[\w’'-]+\s+){0,8}?(?:(?P<past>was\s+held|were\s+held|took\s+place|began|ended|"
     r"opened|closed|convened|continued|raged|erupted|broke\s+out|intensified|escalated|resumed|"
-    r"spread)|(?P<future>will\s+(?:be\s+held|take\s+place|begin|open)|"
+    r"spread|(?:have\s+|has\s+|had\s+)?been\s+reported|were\s+reported|was\s+reported)|"
+    r"(?P<future>will\s+(?:be\s+held|take\s+place|begin|open)|"
     r"(?:is|are)\s+(?:scheduled|due|set|expected|planned)\s+to))\b", re.I)
 
 #: Support verbs that make a nominal trigger an event: "held a meeting", "conducted drills".

@@ -14,6 +14,7 @@ Rules, with ``P`` the publication date
   ``P`` itself); for future tense the first one on or after ``P``. Precision day.
 - "over the weekend" is the week holding the last Saturday on or before ``P``
   (the next one in future tense), precision week.
+- A live-blog time stamp opening a line ("10:15 GMT -") is ``P``, precision day.
 - "today", "tonight", "this morning" are ``P``; "yesterday" ``P - 1``;
   "tomorrow" ``P + 1`` (planned). "N days/weeks/months/years ago" count back.
 - "last week" is the week before ``P``'s week, dated by its Monday; "this week"
@@ -89,6 +90,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("weekend", r"\b(?:over|at|during|on)\s+the\s+weekend\b"),
     ("weekday", r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
                 r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("stamp", r"(?m)^[ \t]*\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|[AP]\.?M\.?|local time|EST|EDT|BST|CET|"
+              r"CEST|IST|PKT|AFT)?\s*[-–—:]"),
     ("deictic", r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+morning|"
                 r"this\s+afternoon|this\s+evening|last\s+night)\b"),
     ("year", r"\b(?:in|during|by|until|of)\s+(?P<year>(?:19|20)\d\d)\b"),
@@ -338,6 +341,11 @@ def _weekend(parts, text, pub, future):
     return saturday - dt.timedelta(days=5), "week", False
 
 
+def _stamp(parts, text, pub, future):
+    # A live-blog entry stamped "10:15 GMT -" reports that day's news.
+    return (pub, "day", False) if pub is not None else None
+
+
 def _deictic(parts, text, pub, future):
     if pub is None:
         return None
@@ -398,7 +406,7 @@ def _vague(parts, text, pub, future):
 
 _RESOLVERS = {
     "calendar": _calendar, "iso": _iso, "month_name": _month_name, "year": _year,
-    "weekday": _weekday, "weekend": _weekend, "deictic": _deictic, "relative": _relative, "period": _period,
+    "weekday": _weekday, "weekend": _weekend, "deictic": _deictic, "stamp": _stamp, "relative": _relative, "period": _period,
     "ago": _ago, "coming": _coming, "vague": _vague,
 }
 

@@ -445,6 +445,10 @@ class _Reader:
                                         for c, t in found.items() if c != "diplomacy"):
             # "declared a state of emergency" is political, not a statement.
             del found["diplomacy"]
+        if "meeting" in found and "diplomacy" in found and found["diplomacy"].kind == "speech":
+            gap = self.text[found["meeting"].end:found["diplomacy"].start]
+            if re.search(r"\band\b", gap) and not lex.CLAUSE_MARKERS.search(gap):
+                del found["diplomacy"]  # "met in Dushanbe and agreed to ...": one meeting
         if "border_crossing" in found and "military_deployment" in found and found[
                 "military_deployment"].start >= found["border_crossing"].start and found[
                 "military_deployment"].start < found["border_crossing"].end:
@@ -483,6 +487,11 @@ class _Reader:
             return None  # "which the Taliban had seized": the object is the antecedent
         if kind == "arrival" and not self._arrival_abroad(sentence, match):
             return None
+        if re.search(r"\bthe\s+(?:staff|evacuees|diplomats|nationals|citizens|troops|soldiers|"
+                     r"refugees|migrants)\b", match.group(0) + plain_after[:30]) and any(
+                d.trigger.category == category and d.sentence.index == sentence.index - 1
+                for d in self._placed):
+            return None  # "flew the staff back": the evacuation just reported, continued
         if category == "evacuation" and re.match(
                 r"\s+(?:[\w,.-]+\s+){0,4}?(?:tonnes|tons|supplies|aid|food|medicine|medicines|"
                 r"vaccines|relief|cargo)\b", plain_after):
@@ -841,7 +850,7 @@ class _Reader:
             spots = spots or hosts
         else:
             where = self._where_antecedent(draft.sentence, trigger)
-            target = [(m, "at") for m, r in located if r == "other"
+            target = [(m, "at") for m, r in located if r in ("other", "subject")
                       and 0 <= m.start - trigger.end <= 16
                       and re.fullmatch(r"\s*(?:of\s+|over\s+)?(?:the\s+)?",
                                        self.text[trigger.end:m.start])]
@@ -849,7 +858,7 @@ class _Reader:
             into = [(m, "at") for m, r in located if r == "destination"]
             # "swept into Kabul": where it happened; "which the Taliban had seized": the
             # antecedent of "which".
-            spots = spots or target or into or where
+            spots = target or spots or into or where
             border = self._border(draft.sentence, trigger)
             if not spots and border and re.search(
                     r"\b(?:along|on|at|near|across|over)\s+(?:the\s+|their\s+|its\s+)?"
@@ -1079,6 +1088,20 @@ class _Reader:
             codes += self._demonym_codes(start, end)
         start, end = self._clause_span(draft.sentence, draft.trigger)
         named = [m for m in self._mentions_in(start, end) if m.kind != "country"]
+        if draft.trigger.category == "military_deployment" and not codes and re.search(
+                r"\b(?:border|frontier)\b", self.text[draft.trigger.end:draft.sentence.end]):
+            # "Pakistan had deployed troops along the border": the deploying country.
+            subject = self._subject_place(draft.sentence, draft.trigger)
+            if subject and subject.get("precision") == "country":
+                draft.place = subject
+                draft.flags.append("place_assumed")
+                return
+            countries = [m for m in self._mentions_in(start, draft.trigger.start)
+                         if m.kind == "country"]
+            if countries:
+                draft.place = _place_from_mention(countries[-1])
+                draft.flags.append("place_assumed")
+                return
         if not codes and draft.trigger.category in MOVEMENTS and not named:
             previous = self._previous_place(draft)
             if previous:
