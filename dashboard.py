@@ -113,7 +113,9 @@ class Dashboard:
         self._seen = set(names)
         bounds = options["date_bounds"]
         if bounds:
-            self.dates.param.update(start=bounds[0], end=bounds[1], value=bounds)
+            # Bounds first, then the value: a value outside the old bounds is refused.
+            self.dates.param.update(start=bounds[0], end=bounds[1])
+            self.dates.value = bounds
         self.mapview.html = render_html(map_from_events(events))
         self.places.value = place_table(events, with_candidates=False)
         self._on_filter()
@@ -140,7 +142,7 @@ class Dashboard:
     def _on_filter(self, *_events) -> None:
         mask = self.mask()
         positions = np.flatnonzero(mask)
-        self.mapview.visible = None if mask.all() else positions.tolist()
+        self.mapview.shown = None if mask.all() else positions.tolist()
         self.table.value = self.store.events.loc[mask, TABLE_COLUMNS]
         self.count.object = f"**{len(positions)}** of {len(mask)} events"
 

@@ -22,14 +22,15 @@ class MapView(JSComponent):
     ----------
     html : str
         The page from :func:`geomap.export.render_html`.
-    visible : list of int or None
+    shown : list of int or None
         Row positions (in the mapped table) of the events to show; None shows all.
+        (Not ``visible``: every Bokeh model already has a boolean of that name.)
     zoom : list of int
         Row positions to fit the view to (e.g. the selected table rows).
     """
 
     html = param.String(default="", doc="The exported map page.")
-    visible = param.List(default=None, allow_None=True, item_type=int,
+    shown = param.List(default=None, allow_None=True, item_type=int,
                          doc="Row positions of the events to show; None shows all.")
     zoom = param.List(default=[], item_type=int, doc="Row positions to fit the view to.")
 

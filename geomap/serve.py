@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import threading
 from pathlib import Path
 from types import ModuleType
 
 from geomap.exceptions import InputError
+from geomap.gazetteer import load_gazetteer
 
 DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
 
@@ -67,6 +69,9 @@ def serve_dashboard(*, port: int = 5006, address: str = "localhost", show: bool 
                 msg = f"Event table {event_file!r} does not exist"
                 raise InputError(msg)
     dashboard = load_dashboard()
+    # Build or load the gazetteer index while the first page loads, so the first
+    # place lookup or pasted article does not wait for it.
+    threading.Thread(target=load_gazetteer, name="geomap-gazetteer", daemon=True).start()
     print(f"geomap dashboard: http://{address}:{port}/", flush=True)
     pn.serve({"/": dashboard.create_app}, port=port, address=address, show=show,
              title="geomap", websocket_origin=[f"{address}:{port}", f"127.0.0.1:{port}",

@@ -27,7 +27,7 @@ def dash(dashboard_module, seed_events):
 def test_opens_on_the_seed_article(dashboard_module):
     app = dashboard_module.create_app()
     dash = app.dashboard
-    assert len(dash.table.value) == 20 and dash.mapview.visible is None
+    assert len(dash.table.value) == 20 and dash.mapview.shown is None
     assert "geomap.pointsLayer" in dash.mapview.html
     assert dashboard_module.SEED_SOURCE in dash.sources.options
 
@@ -36,10 +36,10 @@ def test_filter_changes_table_and_map_without_rebuilding(dash):
     html = dash.mapview.html
     dash.category.value = ["meeting"]
     assert set(dash.table.value["category"]) == {"meeting"}
-    assert len(dash.mapview.visible) == 4
+    assert len(dash.mapview.shown) == 4
     assert dash.mapview.html is html  # only positions travel, not the map
     dash.category.value = []
-    assert dash.mapview.visible is None
+    assert dash.mapview.shown is None
 
 
 def test_text_date_and_source_filters(dash):
@@ -50,7 +50,7 @@ def test_text_date_and_source_filters(dash):
     assert set(dash.table.value["event_date"]) <= {"2021-08-24", "2021-08-25", "2021-08-01",
                                                    "2021-01-01"}
     dash.sources.value = []
-    assert len(dash.table.value) == 0 and dash.mapview.visible == []
+    assert len(dash.table.value) == 0 and dash.mapview.shown == []
 
 
 def test_selecting_rows_zooms_to_them(dash):
@@ -130,3 +130,20 @@ def test_correction_needs_a_point(dash):
     dash.place_name.value = "Somewhere"
     dash._on_correct(None)
     assert dash.alert.visible and "Somewhere" in dash.alert.object
+
+
+def test_filters_update_the_rendered_bokeh_models(dash):
+    # Building the models validates every property the browser receives
+    # (a parameter named like a Bokeh property once broke every filter).
+    root = dash.main().get_root()
+    dash.category.value = ["meeting"]
+    dash.text.value_input = "Dushanbe"
+    assert dash.mapview.shown is not None
+    assert root.select_one({"type": type(dash.mapview._models[root.ref["id"]][0])}) is not None
+
+
+def test_adding_events_outside_the_date_range(dash, seed_events):
+    later = seed_events.head(2).assign(event_date="2022-03-01", event_id=["x1", "x2"])
+    dash.store.add_source("later", later)
+    assert dash.dates.value[1].isoformat() >= "2022-03-01"
+    assert len(dash.table.value) == 22

@@ -1,7 +1,7 @@
 // Panel component: the exported map in an iframe, filtered in place.
 //
 // The page (`html`) is sent once per data change; filter changes only send the
-// row positions to show (`visible`), applied through the page's geomap
+// row positions to show (`shown`), applied through the page's geomap
 // registry, so the map keeps its view and nothing is re-sent.
 export function render({ model, el }) {
   const frame = document.createElement("iframe");
@@ -12,20 +12,20 @@ export function render({ model, el }) {
     const win = frame.contentWindow;
     return win && win.geomap && win.geomap.instances ? win.geomap.instances.map : null;
   };
-  const applyVisible = () => {
+  const applyShown = () => {
     const map = instance();
     if (!map) return;
-    map.setVisible(model.visible);
-    el.setAttribute("data-visible", String(model.visible === null ? -1 : model.visible.length));
+    map.setVisible(model.shown);
+    el.setAttribute("data-shown", String(model.shown === null ? -1 : model.shown.length));
   };
   const applyZoom = () => {
     const map = instance();
     if (map && model.zoom && model.zoom.length) map.zoomTo(model.zoom);
   };
-  frame.addEventListener("load", () => { applyVisible(); applyZoom(); });
+  frame.addEventListener("load", () => { applyShown(); applyZoom(); });
   frame.srcdoc = model.html;
   model.on("html", () => { frame.srcdoc = model.html; });
-  model.on("visible", applyVisible);
+  model.on("shown", applyShown);
   model.on("zoom", applyZoom);
   el.appendChild(frame);
 }

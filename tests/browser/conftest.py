@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -64,33 +65,52 @@ def free_port() -> int:
 
 
 def start_dashboard(*args: str, timeout: float = 60.0):
-    """Start ``geomap serve`` on a free port; return (process, url)."""
+    """Start ``geomap serve`` on a free port; return (process, url).
+
+    The server's output goes to a temporary file (a pipe nobody reads could
+    fill and block it); :func:`server_output` reads it.
+    """
     port = free_port()
     cmd = [sys.executable, "-m", "geomap", "serve", "--port", str(port), "--address",
            "127.0.0.1", *args]
-    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True)
+    with tempfile.NamedTemporaryFile(prefix="geomap-serve-", suffix=".log", delete=False) as log:
+        proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+    proc.log_path = Path(log.name)
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"dashboard exited: {proc.stdout.read()}")
+            output = server_output(proc)
+            proc.log_path.unlink(missing_ok=True)
+            raise RuntimeError(f"dashboard exited: {output}")
         try:
             with urllib.request.urlopen(url, timeout=5) as resp:
                 if resp.status == 200:
                     return proc, url
         except OSError:
             time.sleep(0.3)
-    proc.kill()
+    stop_dashboard(proc)
     raise RuntimeError("dashboard did not start in time")
+
+
+def server_output(proc) -> str:
+    """Return what a server from :func:`start_dashboard` has printed so far."""
+    return proc.log_path.read_text(encoding="utf-8", errors="replace")
+
+
+def stop_dashboard(proc) -> None:
+    """Stop a server from :func:`start_dashboard` and remove its log."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    proc.log_path.unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="module")
 def dashboard_url():
     proc, url = start_dashboard()
     yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop_dashboard(proc)

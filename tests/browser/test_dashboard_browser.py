@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
-import threading
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import start_dashboard
+from conftest import server_output, start_dashboard, stop_dashboard
 from playwright.sync_api import expect
 
 from geomap.articles import article_from_text
@@ -50,22 +48,19 @@ HOSTILE_ARTICLE = ("Taliban fighters clashed with government forces in Kandahar 
 
 # ---- the served app ----------------------------------------------------------------------
 class Server:
-    """A ``geomap serve`` process whose output is read as it comes.
+    """A ``geomap serve`` process whose output each test checks for errors.
 
-    Draining the output keeps a chatty server from blocking on a full pipe, and
-    lets each test check that no callback raised on the server side (Panel logs
-    such errors instead of showing them in the page).
+    Panel logs a callback's error on the server instead of showing it in the
+    page, so a test also fails when the server logged one meanwhile.
     """
 
     def __init__(self, *args: str) -> None:
         self.proc, self.url = start_dashboard(*args)
-        self.lines: list[str] = []
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
 
-    def _read(self) -> None:
-        for line in self.proc.stdout:
-            self.lines.append(line)
+    @property
+    def lines(self) -> list[str]:
+        """Everything the server has printed so far, line by line."""
+        return server_output(self.proc).splitlines(keepends=True)
 
     def errors_since(self, mark: int) -> str:
         """Return the errors the server logged after line ``mark`` ("" when none).
@@ -79,14 +74,7 @@ class Server:
                          and not any(benign in block for benign in CLOSED_SOCKET))
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self._reader.join(timeout=5)
-        self.proc.stdout.close()
+        stop_dashboard(self.proc)
 
 
 @pytest.fixture(scope="module")
