@@ -46,3 +46,12 @@ def test_every_exception_can_be_raised_and_caught_as_a_builtin(cls):
 def test_ambiguous_place_keeps_candidates():
     err = exceptions.AmbiguousPlaceError("Panj?", candidates=["Panj TJ", "Panj AF"])
     assert err.candidates == ["Panj TJ", "Panj AF"]
+
+
+def test_public_api_names_resolve():
+    import geomap
+
+    for name in geomap.__all__:
+        assert getattr(geomap, name) is not None, name
+    with pytest.raises(AttributeError, match="nope"):
+        geomap.nope  # noqa: B018
