@@ -58,7 +58,14 @@ def initial_sources(event_files: list[str] | None = None) -> dict:
         names = [SEED_SOURCE]
     else:
         names = [os.path.basename(p) for p in paths]
-    return {name: load_events(path).events for name, path in zip(names, paths)}
+    return {name: _opening_table(path, os.path.getmtime(path))
+            for name, path in zip(names, paths)}
+
+
+@pn.cache(max_items=8)
+def _opening_table(path: str, _mtime: float):
+    # Every browser session opens on the same tables: read each once per change of the file.
+    return load_events(path).events
 
 
 def _multi(name: str) -> pn.widgets.MultiChoice:

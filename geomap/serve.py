@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
 import threading
 from pathlib import Path
 from types import ModuleType
@@ -39,8 +40,12 @@ def load_dashboard(path: Path = DASHBOARD) -> ModuleType:
     if not path.is_file():
         msg = f"Dashboard {str(path)!r} not found; run geomap from its repository checkout"
         raise InputError(msg)
+    if "geomap_dashboard" in sys.modules:
+        return sys.modules["geomap_dashboard"]
     spec = importlib.util.spec_from_file_location("geomap_dashboard", path)
     module = importlib.util.module_from_spec(spec)
+    # Registered like any import, so tools that look functions up by module (pn.cache) work.
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
 
