@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import datetime as dt
 import json
 
@@ -12,6 +13,16 @@ pn = pytest.importorskip("panel")
 
 from geomap.serve import load_dashboard  # noqa: E402
 from geomap.store import EventStore, events_download, load_upload  # noqa: E402
+
+
+def run_callback(callback) -> None:
+    """Run an async widget callback to its end, as Panel's event loop would.
+
+    On its own thread: Playwright's sync API (the browser tests) may already
+    run an event loop on this one.
+    """
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, callback(None)).result()
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +74,7 @@ def test_pasted_article_is_previewed_then_kept(dash, seed_text):
     dash.article_text.value = seed_text
     dash.article_date.value = dt.date(2021, 8, 25)
     dash.article_source.value = "Pasted"
-    asyncio.run(dash._on_extract(None))
+    run_callback(dash._on_extract)
     assert dash.pending.visible and len(dash.pending.value) > 0
     before = len(dash.store.events)
     dash._on_keep(None)
@@ -73,7 +84,7 @@ def test_pasted_article_is_previewed_then_kept(dash, seed_text):
 
 def test_article_without_text_shows_an_alert(dash):
     dash.article_text.value = "   "
-    asyncio.run(dash._on_extract(None))
+    run_callback(dash._on_extract)
     assert dash.alert.visible and dash.alert.object
 
 
