@@ -35,6 +35,7 @@ _LOCATIVE = {
     "inside": "at", "across": "at", "through": "at", "via": "at",
     "within": "at", "off": "near", "from": "origin", "to": "destination",
     "into": "destination", "toward": "destination", "towards": "destination",
+    "between": "at",
 }
 
 _GEO_PRECISION = {

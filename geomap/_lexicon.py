@@ -37,7 +37,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"(?:adopted|passed|approved|issued|signed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
                    r"(?:resolution|statement|declaration|agreement|communiqu[eé]|memorandum)"),
         ("noun", r"(?:phone|telephone|video) (?:call|conversation|talks?)|talks|"
-                 r"joint statement|communiqu[eé]|negotiations|state visit|official visit"),
+                 r"joint statement|communiqu[eé]|negotiations|(?:state |official )?visits?"),
     ),
     "meeting": (
         ("verb_meeting", r"met|meet|meets|convened|gathered"),
@@ -94,8 +94,14 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"(?:building|built|erected|erecting|fortif\w+|reinforc\w+|extending|"
                    r"extended)\s+(?:\w+\s+){0,3}?(?:along|on|at)\s+(?:its|the|their)\s+"
                    r"(?:[\w–-]+\s+)?border"),
+        ("phrase", r"(?:kept|keep|keeps|keeping)\s+(?:[\w–-]+\s+){0,5}?(?:border|crossings?|"
+                   r"checkpoints?)\s+(?:[\w–-]+\s+){0,3}?(?:open|closed|shut)\b|"
+                   r"(?:border|crossings?)\s+(?:[\w-]+\s+){0,3}?(?:remained|remains|remain|stayed|"
+                   r"stays)\s+(?:open|closed|shut)"),
+        ("phrase", r"(?:were|was|been|being)\s+(?:returned|deported|sent back|expelled|"
+                   r"repatriated|pushed back|turned back)"),
         ("phrase", r"(?:gathered|gather|gathers|massed|queued|queue|waited|wait|waits|waiting|"
-                   r"camped|crowded|stranded)\s+(?:\w+\s+){0,3}?"
+                   r"camped|crowded|stranded|stuck|trapped)\s+(?:\w+\s+){0,3}?"
                    r"(?:at|near|on|along)\s+(?:the\s+)?(?:[\w–-]+\s+){0,2}?"
                    r"(?:border|crossing|checkpoint)"),
         ("phrase", r"border (?:guards?|police|officers|officials|troops|posts?) "
@@ -151,7 +157,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"organi[sz]ations|workers))\s+(?:[\w’'-]+\s+){0,2}?(?:reopened|opened|"
                    r"set up|distributed|delivered|provided|began|resumed|assisted|helped|"
                    r"registered|sheltered|treated|fed)"),
-        ("noun", r"humanitarian (?:convoys?|assistance|shipments?|cargo|supplies)|"
+        ("noun", r"humanitarian (?:convoys?|assistance|shipments?|cargo|supplies|air service|"
+                 r"flights?|corridors?)|air bridge|"
                  r"(?:new )?arrivals|returnees|"
                  r"(?:humanitarian |food |medical |emergency )aid|aid (?:deliver(?:y|ies)|convoys?|"
                  r"shipments?|flights?)|relief supplies|(?:refugee |tent )?camps?|displacement|"

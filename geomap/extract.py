@@ -315,7 +315,8 @@ class _Reader(PlaceReader):
                 for match in _trigger_regex(pattern).finditer(masked):
                     trigger = self._check(sentence, masked, category, kind, match)
                     key = trigger.category if trigger else category
-                    if trigger and (key not in found or trigger.start < found[key].start):
+                    if trigger and (key not in found or self._rank(sentence, trigger) <
+                                    self._rank(sentence, found[key])):
                         found[key] = trigger
         self._upgrade_flight(sentence, masked, found)
         if "diplomacy" in found and any(t.start == found["diplomacy"].start
@@ -337,6 +338,12 @@ class _Reader(PlaceReader):
         if not found and sentence.role == "caption":
             found.update(self._caption_fallback(sentence, masked))
         return sorted(found.values(), key=lambda t: t.start)
+
+    def _rank(self, sentence: Sentence, trigger: _Trigger) -> tuple[bool, int]:
+        """Order same-category triggers: main clause first ("refugees who crossed in July
+        were returned on Saturday" reports the return), then text order."""
+        marker = self._open_marker(sentence, trigger.start)
+        return (bool(marker and marker[2] in ("who", "which", "whom")), trigger.start)
 
     def _check(self, sentence, masked, category, kind, match) -> _Trigger | None:
         before = masked[:match.start()]
@@ -400,6 +407,10 @@ class _Reader(PlaceReader):
             category = "diplomacy"  # a visit or a delegation received: talks (CAMEO 043)
         if kind == "verb_meeting" and not self._political_speaker(sentence, masked, match):
             return None  # "thousands gathered at the crossing" is no meeting
+        if kind == "speech" and re.match(r"(?:warn|caution|fear|predict)", match.group(0), re.I) \
+                and re.match(r"\s+(?:that\s+)?(?:[\w’'-]+\s+){0,6}?(?:could|would|might|may)\b",
+                             plain_after):
+            return None  # "warned that the airport could close": a warning, not an event
         if kind == "speech" and (self._attribution(masked, match)
                                  or self._reports_other_event(sentence, masked, match)
                                  or not self._political_speaker(sentence, masked, match)):
@@ -413,7 +424,8 @@ class _Reader(PlaceReader):
         if lex.BACKGROUND_BEFORE.search(before[-80:]):
             return None
         if re.search(r"\b(?!(?:conducting|holding|hosting|staging|launching|attending|"
-                     r"carrying|setting|building)\b)[a-z]+ing\s+(?:an?|the)\s+(?:[\w-]+\s+)?$",
+                     r"carrying|setting|building|during|including|following|regarding|"
+                     r"concerning|morning|evening)\b)[a-z]+ing\s+(?:an?|the)\s+(?:[\w-]+\s+)?$",
                      before):
             return None  # "journalists covering a protest": a circumstance, not the event
         marker = self._open_marker(sentence, sentence.start + match.start())
