@@ -685,7 +685,10 @@ class _Reader(PlaceReader):
         for word in re.finditer(r"\b[A-Z][a-z]+\b", region):
             code = lex.DEMONYMS.get(word.group(0).lower())
             if code:
-                found.append((word.start(), _country_name(code)))
+                # "Russian President Vladimir Putin": the person acts, the state stands behind.
+                titled = lex.PERSON_TITLE.match(region, word.end() + 1)
+                position = titled.end() if titled else word.start()
+                found.append((position, _country_name(code)))
         for mention in self._mentions_in(start, end):
             if mention.kind == "country" and self._is_agent(mention):
                 found.append((mention.start - start, _country_name(mention.country_code)))
