@@ -454,8 +454,10 @@ class PlaceReader:
             for place in gazetteer.lookup(name, kinds=["border"]) if gazetteer else []:
                 return {"name": place.name, "lat": place.lat, "lon": place.lon,
                         "country": pair[0], "precision": "near"}
-        crossings = [m for m in self.mentions if m.kind == "crossing" and m.resolved
-                     and set(pair) <= set(m.country_code.split("/"))]
+        crossings = [m for m in self.mentions if m.resolved and (
+            (m.kind == "crossing" and set(pair) <= set(m.country_code.split("/"))) or
+            (m.country_code in pair and re.match(r"\s+(?:border\s+)?crossing\b",
+                                                 self.text[m.end:m.end + 20])))]
         if crossings:
             # No border feature, but the article names a crossing on this border.
             near = crossings[0]
@@ -482,7 +484,8 @@ class PlaceReader:
         start, end = self._clause_span(draft.sentence, draft.trigger)
         named = [m for m in self._mentions_in(start, end) if m.resolved and m.kind not in (
             "country", "continent") and not self._in_quote(m.start) and self._role(m) != "subject"]
-        if named and draft.trigger.category not in MOVEMENTS:
+        if named and (draft.trigger.category not in MOVEMENTS or
+                      draft.trigger.category == "military_deployment"):
             # "named a governor for Kabul province": the place the clause is about.
             mention = min(named, key=lambda m: abs(m.start - draft.trigger.start))
             draft.place = _place_from_mention(mention)

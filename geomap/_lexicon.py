@@ -34,6 +34,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"announced|refused to (?:recogni[sz]e|accept|negotiate|meet|talk)|"
                    r"recogni[sz]ed|ruled out|accusing|urging|warning|condemning|demanding|"
                    r"travel(?:l?ed|s)? to|arrived in"),
+        ("phrase", r"(?:recalled|summoned|expelled)\s+(?:[\w’'-]+\s+){0,3}?(?:ambassadors?|envoys?|"
+                   r"diplomats?|charg[eé]s?\s+d[’']affaires|charg[eé])"),
         ("phrase", r"(?:adopted|passed|approved|issued|signed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
                    r"(?:resolution|statement|declaration|agreement|communiqu[eé]|memorandum)"),
         ("noun", r"(?:phone|telephone|video) (?:call|conversation|talks?)|talks|"
@@ -64,9 +66,15 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "armed_clash": (
         ("verb", r"attacked|clashed|shelled|bombed|ambushed|stormed|"
-                 r"fired (?:on|at|upon)|opened fire|exploded|(?<!the )wounded|shot dead|"
+                 r"fired (?:on|at|upon)|opened fire|exploded|shot dead|"
+                 r"(?<!the )wounded(?!\s+(?:[A-Z][a-z]+|people|civilians|soldiers|men|women|"
+                 r"children|patients|persons|fighters|troops)\b)|"
                  r"besieged|killed|kills|killing|exchanged fire|traded fire|exchanging fire"),
         ("verb_armed", r"fought|struck|hit|targeted|pounded"),
+        ("phrase", r"(?:shells?|rockets?|missiles?|mortars?|mortar rounds|bombs?|drones?)\s+"
+                   r"(?:[\w-]+\s+){0,2}?(?:landed|hit|struck|fell|exploded|slammed)|"
+                   r"hit\s+by\s+(?:[\w-]+\s+)?(?:rockets?|shells?|missiles?|mortars?|drones?|"
+                   r"air ?strikes?)"),
         ("verb", r"beat|beaten|assaulted|whipped|flogged|tortured|lashed"),
         ("noun", r"attacks?|clash(?:es)?|fighting|bombings?|air ?strikes?|drone strikes?|"
                  r"shelling|explosions?|blasts?|battles?|fire ?fights?|gun ?fights?|"
@@ -117,6 +125,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb", r"airlifted|evacuated|evacuating|evacuates|flown out|flew out|repatriated|"
                  r"rescued|(?:were|was|been|being) flown (?:out|from|to|home)"),
         ("noun", r"airlifts?|evacuations?|evacuation flights?|rescue flights?"),
+        ("phrase", r"(?:were|was)\s+(?:taken|transferred|moved|carried|flown|driven|brought|"
+                   r"rushed)\s+(?:[\w-]+\s+){0,3}?to\s+(?:hospitals?|safety|shelters?|[A-Z])"),
         ("phrase", r"(?:withdrawn|withdrew|pulled out|relocated|flown out|brought home)\s+"
                    r"(?:[\w-]+\s+){0,4}?(?:diplomats|staff|nationals|citizens|employees|"
                    r"embassy|consulate)"),

@@ -376,7 +376,10 @@ class _Reader(PlaceReader):
                 d.trigger.category == category and d.sentence.index == sentence.index - 1
                 for d in self._placed):
             return None  # "flew the staff back": the evacuation just reported, continued
-        if category == "evacuation" and re.match(
+        if category == "evacuation" and _MILITARY.search(masked[max(0, match.start() - 40):
+                                                               match.start()]):
+            category = "military_deployment"  # "special forces were airlifted to Herat"
+        elif category == "evacuation" and re.match(
                 r"\s+(?:[\w,.-]+\s+){0,4}?(?:tonnes|tons|supplies|aid|food|medicine|medicines|"
                 r"vaccines|relief|cargo)\b", plain_after):
             category = "humanitarian"  # "airlifted 18 tonnes of medical supplies"
@@ -497,7 +500,7 @@ class _Reader(PlaceReader):
 
     def _reports_other_event(self, sentence, masked, match) -> bool:
         """"The UN said 50,000 people had been displaced": the saying only sources it."""
-        if not re.match(r"\s+(?:that\s+)?(?:[\w’',-]+\s+){0,6}?(?:had|have|has|were|was|had been)"
+        if not re.match(r"\s+(?:[\w’',-]+\s+){0,9}?(?:had|have|has|were|was|had been)"
                         r"\b", masked[match.end():match.end() + 60]):
             return False
         rest = masked[match.end():]
