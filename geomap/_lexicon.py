@@ -147,6 +147,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb_government", r"formed|form|announced|announce|declared|declaring|unveiled|"
                             r"dissolved|proclaimed|proclaiming"),
         ("verb_territory", r"captured|seized|fell to|retook|recaptured|capturing|seizing|"
+                           r"(?<!were )(?<!was )(?<!been )(?<!being )taken|"
                            r"took(?!\s+(?:part|charge|place|note|steps|office|aim|action|time|"
                            r"care|responsibility|off|up|over\s+as))"),
         ("verb_protest", r"protested|demonstrated|rallied|marched"),

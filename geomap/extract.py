@@ -109,7 +109,7 @@ _OBJECTS = {
     "verb_territory": re.compile(r"\b(?:city|cities|capital|towns?|districts?|provinces?|"
                                  r"territory|territories|bases?|airports?|power|control|villages?|"
                                  r"areas?|posts|crossings?|border|palace|headquarters|"
-                                 r"checkpoints?|[A-Z][a-z]+)\b"),
+                                 r"checkpoints?|compounds?|[A-Z][a-z]+)\b"),
 }
 _POLITICAL_OBJECT = re.compile(
     r"\b(?:council|government|cabinet|ministers?|post|president|head|chief|governor|"
@@ -366,7 +366,11 @@ class _Reader(PlaceReader):
                 masked[max(0, match.start() - 60):match.end() + 90]):
             return None
         plain_after = self.text[start + len(match.group(0)):start + len(match.group(0)) + 120]
-        if kind in _OBJECTS and not _OBJECTS[kind].search(plain_after) and not re.search(
+        if set(match.group(0).lower().split()) & lex.MODALS:
+            return None  # "the crossing would remain open": a forecast
+        # The object of a verb lies in its own clause, not in the next sentence.
+        object_text = re.split(r"[.;:!?]", plain_after, maxsplit=1)[0]
+        if kind in _OBJECTS and not _OBJECTS[kind].search(object_text) and not re.search(
                 r"\b(?:which|that)\s+(?:[\w’'-]+\s+){1,4}$", before):
             return None  # "which the Taliban had seized": the object is the antecedent
         if kind == "arrival" and not self._arrival_abroad(sentence, match):
@@ -397,6 +401,9 @@ class _Reader(PlaceReader):
             return None
         if kind == "speech" and lowered[-1:] and lowered[-1] in ("was", "were", "been", "being"):
             return None  # "students were told": reported to, not a statement
+        if category == "humanitarian" and re.match(r"fleeing\s+[a-z]+s\b", masked[match.start():]) \
+                and re.search(r"\b(?:by|the|of|with|for)\s+$", before):
+            return None  # "flown by fleeing pilots": who flew, not a displacement
         if category == "humanitarian" and kind == "verb" and lex.PERSON_TITLE.search(
                 _clause_tail(before)[-80:]):
             return None  # "President Ghani fled the country" is no displacement
@@ -500,8 +507,8 @@ class _Reader(PlaceReader):
 
     def _reports_other_event(self, sentence, masked, match) -> bool:
         """"The UN said 50,000 people had been displaced": the saying only sources it."""
-        if not re.match(r"\s+(?:[\w’',-]+\s+){0,9}?(?:had|have|has|were|was|had been)"
-                        r"\b", masked[match.end():match.end() + 60]):
+        if not re.match(r"\s+(?:[\w’',-]+\s+){0,12}?(?:had|have|has|were|was|had been)"
+                        r"\b", masked[match.end():match.end() + 110]):
             return False
         rest = masked[match.end():]
         stop = lex.CLAUSE_MARKERS.search(rest)
@@ -518,6 +525,8 @@ class _Reader(PlaceReader):
 
     def _political_speaker(self, sentence, masked, match) -> bool:
         head = re.sub(r",\s*(?:which|who)\b[^,]*,\s*$", " ", masked[:match.start()])
+        # "Pakistan's intelligence chief, Faiz Hameed, visited": the name is in apposition.
+        head = re.sub(r",\s*(?:[A-Z][\w’'-]*\s*){1,4},\s*$", " ", head)
         before = re.split(r"[,;:\u201d\"—]", head)[-1]
         if re.fullmatch(r"\s*(?:He|She|They)\s+(?:also\s+|later\s+|then\s+)?", before) and \
                 self._official_nearby(sentence):
