@@ -13,6 +13,8 @@ The host class provides the clause helpers ``_usable``, ``_open_marker``,
 
 from __future__ import annotations
 
+import bisect
+
 import functools
 import re
 from collections import Counter
@@ -547,7 +549,17 @@ class PlaceReader:
         return self._gazetteer
 
     def _mentions_in(self, start: int, end: int) -> list[_Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        # Mentions are in text order: bisect to the stretch instead of scanning
+        # them all for every sentence (which made long articles quadratic).
+        if getattr(self, "_starts_of", None) is not self.mentions:
+            self._starts, self._starts_of = [m.start for m in self.mentions], self.mentions
+        found = []
+        for m in self.mentions[bisect.bisect_left(self._starts, start):]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                found.append(m)
+        return found
 
     def _demonym_codes(self, start: int, end: int) -> list[str]:
         words = re.finditer(r"\b[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?\b|\bUS\b|\bU\.S\.",

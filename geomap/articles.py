@@ -154,6 +154,11 @@ def article_from_text(text: str, *, published: str | None = None, source: str | 
     if not text.strip():
         msg = f"Article {article_id or '<text>'!r} is empty; expected article text"
         raise InputError(msg)
+    size = len(text.encode("utf-8", errors="replace"))
+    if size > settings.max_article_bytes:
+        msg = (f"Article {article_id or '<text>'!r} is {size} bytes, over the limit of "
+               f"{settings.max_article_bytes}")
+        raise InputError(msg)
     date = published or find_date_line(text)
     return Article(
         text=text,

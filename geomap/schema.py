@@ -315,8 +315,10 @@ def _row_problems(df: pd.DataFrame):
         ("time_precision", TIME_PRECISIONS),
         ("geo_precision", GEO_PRECISIONS),
     )
+    # An unresolved date (flagged date_unresolved) has no precision either.
+    undated = df["event_date"].eq("") & df["time_precision"].eq("")
     for col, allowed in checks:
-        bad = df.index[~df[col].isin(allowed)]
+        bad = df.index[~df[col].isin(allowed) & ~(undated if col == "time_precision" else False)]
         for i in bad:
             yield f"row {i}: {col}={df.at[i, col]!r} not in {list(allowed)}"
     for lat_col, lon_col in (

@@ -25,7 +25,9 @@ geocoder_min_delay : float
 user_agent : str
     User agent sent to online geocoders.
 max_article_bytes : int
-    Largest article geomap reads, in bytes. Default 20 MB.
+    Largest article geomap reads, in bytes. Default 1 MB: about 150,000 words,
+    far beyond any news report; larger inputs are refused with a clear message
+    rather than tying up the extractor.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ seed_published: str = "2021-08-25"
 geocoder_timeout: float = 10.0
 geocoder_min_delay: float = 1.0
 user_agent: str = "geomap/0.1 (offline-first news mapping)"
-max_article_bytes: int = 20_000_000
+max_article_bytes: int = 1_000_000
 
 
 def user_data_folder() -> Path:

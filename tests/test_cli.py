@@ -121,3 +121,14 @@ def test_map_can_write_the_combined_table(tmp_path, capsys):
     code, _, _ = run(["map", str(settings.seed_events), "-o", str(out)], capsys)
     data = json.loads(out.read_text(encoding="utf-8"))
     assert code == 0 and len(data["features"]) == 20
+
+
+def test_a_ten_megabyte_article_is_refused_clearly(tmp_path, capsys):
+    article = tmp_path / "huge.txt"
+    article.write_text("Troops crossed the border near Termez on Monday.\n" * 210_000,
+                       encoding="utf-8")
+    out = tmp_path / "events.csv"
+    code, _, err = run(["events", str(article), "--published", "2021-08-25", "-o", str(out)],
+                       capsys)
+    assert code == 1 and "huge.txt" in err and "over the limit" in err
+    assert not out.exists()

@@ -86,3 +86,11 @@ def test_dedupe_keeps_first_ids_and_prefixes_repeats():
     out = dedupe_event_ids(df)
     assert out["event_id"].tolist() == ["1", "2", "b:1"]
     assert out["event_id"].is_unique
+
+
+def test_an_undated_event_needs_no_precision(seed_events):
+    seed_events.loc[1, ["event_date", "time_precision", "flags"]] = ["", "", "date_unresolved"]
+    validate_events(seed_events)
+    seed_events.loc[2, "time_precision"] = ""  # dated, so a precision is required
+    with pytest.raises(EventSchemaError, match="time_precision"):
+        validate_events(seed_events)
