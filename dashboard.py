@@ -165,8 +165,7 @@ class Dashboard:
         self.article_date = pn.widgets.DatePicker(label="Published")
         self.article_source = pn.widgets.TextInput(label="Source (outlet or URL)")
         self.extract_button = pn.widgets.Button(label="Extract events", color="primary")
-        self.progress = pn.indicators.Progress(active=False, visible=False, sizing_mode="fixed",
-                                               width=200)
+        self.progress = pn.indicators.Progress(active=False, visible=False, width=200, height=16)
         self.pending = pn.widgets.Tabulator(show_index=False, disabled=True, visible=False,
                                             height=200, layout="fit_data_table")
         self.keep_button = pn.widgets.Button(label="Keep", color="success", visible=False)
