@@ -19,20 +19,18 @@ Run: ``.venv/bin/python bench/bench_dashboard.py`` (or ``make bench``).
 
 from __future__ import annotations
 
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
-from _common import CHROMIUM, CHROMIUM_ARGS, OUT, REPO, synthetic_events, table, timed
+from _common import CHROMIUM, CHROMIUM_ARGS, OUT, synthetic_events, table, timed
 from geomap.export import render_html
 from geomap.filters import filter_mask
 from geomap.formats import load_events
 from geomap.mapping import map_from_events
+from geomap.serve import DashboardProcess
 
 N_EVENTS = 10_000
 # Twenty changes; neighbours match different numbers of events, so each change
@@ -98,45 +96,9 @@ RELOAD = """async (html) => {
 }"""
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_dashboard(events_path: Path, log_path: Path, *, timeout: float = 120.0):
-    """Start ``geomap serve --events`` on a free loopback port; return (process, url)."""
-    port = free_port()
-    log = open(log_path, "w", encoding="utf-8")  # noqa: SIM115 - closed by stop_dashboard
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "geomap", "serve", "--port", str(port), "--address", "127.0.0.1",
-         "--events", str(events_path)], cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
-    proc.log = log
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            msg = f"dashboard exited: {log_path.read_text()}"
-            raise RuntimeError(msg)
-        try:
-            with urllib.request.urlopen(url, timeout=30) as resp:
-                if resp.status == 200:
-                    return proc, url
-        except OSError:
-            time.sleep(0.3)
-    stop_dashboard(proc)
-    msg = "dashboard did not start in time"
-    raise RuntimeError(msg)
-
-
-def stop_dashboard(proc) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-    proc.log.close()
+def start_dashboard(events_path: Path, log_path: Path) -> DashboardProcess:
+    """Start ``geomap serve --events`` on a free loopback port, its output in ``log_path``."""
+    return DashboardProcess("--events", str(events_path), log_path=log_path, timeout=120)
 
 
 def server_errors(log_path: Path, *, start: int = 0, end: int | None = None) -> list[str]:
@@ -232,15 +194,11 @@ def main() -> None:
         path, events = write_events(Path(tmp))
         counts = expected_counts(events)
         log_path = OUT / "bench_dashboard.server.log"
-        proc, url = start_dashboard(path, log_path)
-        try:
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                samples, load_s, errors, end = measure_dashboard(browser, url, counts, log_path)
-                build_ms, load_ms = measure_baseline(browser, events)
-                browser.close()
-        finally:
-            stop_dashboard(proc)
+        with start_dashboard(path, log_path) as server, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            samples, load_s, errors, end = measure_dashboard(browser, server.url, counts, log_path)
+            build_ms, load_ms = measure_baseline(browser, events)
+            browser.close()
     problems = errors + server_errors(log_path, end=end)
     if len(samples) < len(TERMS):
         print(f"FAILED after {len(samples)} of {len(TERMS)} changes:")

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from _common import CHROMIUM, CHROMIUM_ARGS, OUT, table
 from bench_dashboard import (CHANGE, N_EVENTS, TERMS, expected_counts, log_size, server_errors,
-                             start_dashboard, stats, stop_dashboard, write_events)
+                             start_dashboard, stats, write_events)
 
 SESSIONS = 20
 CHANGES_PER_SESSION = 5
@@ -137,11 +137,8 @@ def main() -> None:
         path, events = write_events(Path(tmp))
         counts = expected_counts(events)
         log_path = OUT / "bench_load.server.log"
-        proc, url = start_dashboard(path, log_path)
-        try:
-            sessions, errors, timing = asyncio.run(run(url, counts, log_path))
-        finally:
-            stop_dashboard(proc)
+        with start_dashboard(path, log_path) as server:
+            sessions, errors, timing = asyncio.run(run(server.url, counts, log_path))
     errors += server_errors(log_path, end=timing["log_end"])
     after = server_errors(log_path, start=timing["log_end"])
     samples = [s for session in sessions for s in session.samples]

@@ -81,3 +81,77 @@ def serve_dashboard(*, port: int = 5006, address: str = "localhost", show: bool 
     pn.serve({"/": dashboard.create_app}, port=port, address=address, show=show,
              title="geomap", websocket_origin=[f"{address}:{port}", f"127.0.0.1:{port}",
                                                 f"localhost:{port}"])
+
+
+class DashboardProcess:
+    """``geomap serve`` in a child process on a free loopback port (tests, benchmarks).
+
+    Its output goes to ``log_path`` (a pipe nobody reads could fill and block
+    the server). Use as a context manager, or call :meth:`stop`.
+
+    Parameters
+    ----------
+    *args : str
+        Extra ``geomap serve`` arguments, e.g. ``"--events", "table.csv"``.
+    log_path : pathlib.Path
+        Where the server's output goes.
+    timeout : float, optional
+        Seconds to wait for the first page.
+
+    Attributes
+    ----------
+    url : str
+        The dashboard's address.
+    """
+
+    def __init__(self, *args: str, log_path: Path, timeout: float = 120.0) -> None:
+        import socket
+        import subprocess
+        import time
+        import urllib.request
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        self.log_path = Path(log_path)
+        cmd = [sys.executable, "-m", "geomap", "serve", "--port", str(port), "--address",
+               "127.0.0.1", *args]
+        with self.log_path.open("wb") as log:
+            self.proc = subprocess.Popen(cmd, cwd=DASHBOARD.parent, stdout=log,
+                                         stderr=subprocess.STDOUT)
+        self.url = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                msg = f"dashboard exited: {self.output()}"
+                raise RuntimeError(msg)
+            try:
+                with urllib.request.urlopen(self.url, timeout=30) as resp:
+                    if resp.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        msg = f"dashboard did not answer at {self.url} within {timeout} s"
+        raise RuntimeError(msg)
+
+    def output(self) -> str:
+        """Return what the server has printed so far."""
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self) -> None:
+        """Stop the server."""
+        import subprocess
+
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+    def __enter__(self) -> DashboardProcess:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from geomap.serve import DashboardProcess
 
 CHROMIUM = os.environ.get("GEOMAP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -58,59 +55,13 @@ def page(browser):
     context.close()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_dashboard(*args: str, timeout: float = 60.0):
-    """Start ``geomap serve`` on a free port; return (process, url).
-
-    The server's output goes to a temporary file (a pipe nobody reads could
-    fill and block it); :func:`server_output` reads it.
-    """
-    port = free_port()
-    cmd = [sys.executable, "-m", "geomap", "serve", "--port", str(port), "--address",
-           "127.0.0.1", *args]
-    with tempfile.NamedTemporaryFile(prefix="geomap-serve-", suffix=".log", delete=False) as log:
-        proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
-    proc.log_path = Path(log.name)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            output = server_output(proc)
-            proc.log_path.unlink(missing_ok=True)
-            raise RuntimeError(f"dashboard exited: {output}")
-        try:
-            with urllib.request.urlopen(url, timeout=5) as resp:
-                if resp.status == 200:
-                    return proc, url
-        except OSError:
-            time.sleep(0.3)
-    stop_dashboard(proc)
-    raise RuntimeError("dashboard did not start in time")
-
-
-def server_output(proc) -> str:
-    """Return what a server from :func:`start_dashboard` has printed so far."""
-    return proc.log_path.read_text(encoding="utf-8", errors="replace")
-
-
-def stop_dashboard(proc) -> None:
-    """Stop a server from :func:`start_dashboard` and remove its log."""
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-    proc.log_path.unlink(missing_ok=True)
+def start_dashboard(*args: str) -> DashboardProcess:
+    """Start ``geomap serve`` on a free loopback port, its output in a temporary file."""
+    log = Path(tempfile.mkdtemp(prefix="geomap-serve-")) / "server.log"
+    return DashboardProcess(*args, log_path=log, timeout=90)
 
 
 @pytest.fixture(scope="module")
 def dashboard_url():
-    proc, url = start_dashboard()
-    yield url
-    stop_dashboard(proc)
+    with start_dashboard() as server:
+        yield server.url

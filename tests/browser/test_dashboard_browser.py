@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import server_output, start_dashboard, stop_dashboard
+from conftest import start_dashboard
 from playwright.sync_api import expect
 
 from geomap.articles import article_from_text
@@ -55,12 +55,13 @@ class Server:
     """
 
     def __init__(self, *args: str) -> None:
-        self.proc, self.url = start_dashboard(*args)
+        self.process = start_dashboard(*args)
+        self.url = self.process.url
 
     @property
     def lines(self) -> list[str]:
         """Everything the server has printed so far, line by line."""
-        return server_output(self.proc).splitlines(keepends=True)
+        return self.process.output().splitlines(keepends=True)
 
     def errors_since(self, mark: int) -> str:
         """Return the errors the server logged after line ``mark`` ("" when none).
@@ -74,7 +75,7 @@ class Server:
                          and not any(benign in block for benign in CLOSED_SOCKET))
 
     def stop(self) -> None:
-        stop_dashboard(self.proc)
+        self.process.stop()
 
 
 @pytest.fixture(scope="module")
