@@ -22,7 +22,7 @@ from geomap.articles import article_from_text, decode_bytes, require_published
 from geomap.exceptions import GeomapError, InputError
 from geomap.export import render_html
 from geomap.extract import events_from_article
-from geomap.filters import filter_mask, filter_options
+from geomap.filters import event_intervals, filter_mask, filter_options
 from geomap.formats import counts_message, load_events
 from geomap.mapping import map_from_events
 from geomap.mapview import MapView
@@ -125,6 +125,7 @@ class Dashboard:
             self.dates.value = bounds
         self.mapview.html = render_html(map_from_events(events))
         self.places.value = place_table(events, with_candidates=False)
+        self._intervals = event_intervals(events)
         self._on_filter()
 
     def mask(self) -> np.ndarray:
@@ -140,6 +141,7 @@ class Dashboard:
             geo_precisions=self.precision.value or None,
             date_range=tuple(self.dates.value) if self.dates.value else None,
             text=self.text.value_input or "",
+            intervals=self._intervals,
         )
 
     def filtered(self):

@@ -74,6 +74,7 @@ def filter_mask(
     geo_precisions: Iterable[str] | None = None,
     sources: Iterable[str] | None = None,
     include_undated: bool = True,
+    intervals: tuple[pd.Series, pd.Series] | None = None,
 ) -> np.ndarray:
     """Return a boolean array: which events pass every given filter.
 
@@ -94,6 +95,9 @@ def filter_mask(
     include_undated : bool, optional
         Keep events without a date when a date range is given (default True:
         an undated event is flagged, not hidden).
+    intervals : tuple of pandas.Series, optional
+        :func:`event_intervals` of ``events``, when the caller keeps them
+        (the dashboard computes them once per change of the data, not per filter).
 
     Returns
     -------
@@ -111,14 +115,15 @@ def filter_mask(
         haystack = events["quote"] + "\n" + events["location"] + "\n" + events["actors"]
         mask &= haystack.str.casefold().str.contains(needle, regex=False).to_numpy()
     if date_range is not None:
-        mask &= _date_mask(events, date_range, include_undated=include_undated)
+        start, end = intervals if intervals is not None else event_intervals(events)
+        mask &= _date_mask(start, end, date_range, include_undated=include_undated)
     return mask
 
 
-def _date_mask(events: pd.DataFrame, date_range, *, include_undated: bool) -> np.ndarray:
+def _date_mask(start: pd.Series, end: pd.Series, date_range, *,
+               include_undated: bool) -> np.ndarray:
     first, last = date_range
-    start, end = event_intervals(events)
-    ok = np.ones(len(events), dtype=bool)
+    ok = np.ones(len(start), dtype=bool)
     if first is not None:
         ok &= (end > pd.Timestamp(first)).to_numpy()
     if last is not None:

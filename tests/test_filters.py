@@ -50,3 +50,10 @@ def test_options(seed_events):
     opts = filter_options(seed_events)
     assert "Taliban" in opts["actors"] and "meeting" in opts["categories"]
     assert opts["date_bounds"] == (dt.date(2021, 1, 1), dt.date(2021, 12, 31))
+
+
+def test_precomputed_intervals_give_the_same_answer(seed_events):
+    rng = (dt.date(2021, 8, 20), dt.date(2021, 8, 31))
+    direct = filter_mask(seed_events, date_range=rng)
+    kept = filter_mask(seed_events, date_range=rng, intervals=event_intervals(seed_events))
+    assert (direct == kept).all() and 0 < direct.sum() < len(seed_events)
