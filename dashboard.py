@@ -109,6 +109,8 @@ class Dashboard:
     # ---- data and filters -------------------------------------------------------------
     def _on_data(self, *_events) -> None:
         events = self.store.events
+        # Set first: updating the widgets' options below already runs the filters.
+        self._intervals = event_intervals(events)
         options = filter_options(events)
         self.category.options = options["categories"]
         self.actor.options = options["actors"]
@@ -125,7 +127,6 @@ class Dashboard:
             self.dates.value = bounds
         self.mapview.html = render_html(map_from_events(events))
         self.places.value = place_table(events, with_candidates=False)
-        self._intervals = event_intervals(events)
         self._on_filter()
 
     def mask(self) -> np.ndarray:
