@@ -40,6 +40,10 @@ _LOCATIVE = {
     "between": "at",
 }
 
+#: A closing attribution: ", the foreign ministry in Berlin said." ends the sentence.
+_SOURCE_TAIL = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,6}?(?:said|says|told|"
+                          r"reported|added)\b(?:\s+(?:[\w’'.-]+\s*){0,4})?[.!?]?\s*$")
+
 _GEO_PRECISION = {
     "city": "exact", "airport": "exact", "crossing": "exact", "neighbourhood": "near",
     "border": "near", "river": "near", "mountain": "near", "mountain_range": "near",
@@ -189,6 +193,10 @@ class PlaceReader:
     def _locate(self, draft: _Draft) -> None:
         sentence, trigger = draft.sentence, draft.trigger
         located = self._located_mentions(sentence, trigger)
+        tail = _SOURCE_TAIL.search(self.text, sentence.start, sentence.end)
+        if tail and tail.start() > trigger.end:
+            # ", the foreign ministry in Berlin said.": where the source sits, not the event.
+            located = [(m, r) for m, r in located if m.start < tail.start()]
         border = self._border(sentence, trigger)
         if draft.trigger.category in PLACELESS_BY_DEFAULT:
             self._locate_static(draft, located, near_only=True)
@@ -224,6 +232,8 @@ class PlaceReader:
                           r"central|north|south|east|west|north-?west(?:ern)?|"
                           r"north-?east(?:ern)?|south-?west(?:ern)?|south-?east(?:ern)?)\s+)?$",
                           before)
+        if re.search(r"\bout\s+of\s+(?:the\s+)?$", before):
+            return "origin"  # "flying its citizens out of Beirut"
         if found and found.group(1).lower() in _LOCATIVE:
             return _LOCATIVE[found.group(1).lower()]
         if re.search(r"\bthe\s+(?:[\w-]+\s+)?(?:city|town|village|port|district|province)"

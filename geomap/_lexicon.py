@@ -71,6 +71,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"children|patients|persons|fighters|troops)\b)|"
                  r"besieged|killed|kills|killing|exchanged fire|traded fire|exchanging fire"),
         ("verb_armed", r"fought|struck|hit|targeted|pounded"),
+        ("phrase", r"(?:fired|launched|lobbed)\s+(?:[\w-]+\s+){0,3}?(?:rockets?|missiles?|shells?|"
+                   r"mortars?|mortar rounds|drones?|grenades?|artillery|salvos?)\s+"
+                   r"(?:[\w-]+\s+){0,3}?(?:at|on|into|towards?|against)\b"),
         ("phrase", r"(?:shells?|rockets?|missiles?|mortars?|mortar rounds|bombs?|drones?)\s+"
                    r"(?:[\w-]+\s+){0,2}?(?:landed|hit|struck|fell|exploded|slammed)|"
                    r"hit\s+by\s+(?:[\w-]+\s+)?(?:rockets?|shells?|missiles?|mortars?|drones?|"
@@ -125,6 +128,12 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb", r"airlifted|evacuated|evacuating|evacuates|flown out|flew out|repatriated|"
                  r"rescued|(?:were|was|been|being) flown (?:out|from|to|home)"),
         ("noun", r"airlifts?|evacuations?|evacuation flights?|rescue flights?"),
+        ("phrase", r"(?:flying|flew|flown|airlifting|ferrying|ferried|bussing|bussed|shipping|"
+                   r"shipped)\s+(?:[\w’'-]+\s+){0,4}?(?:citizens|nationals|staff|people|civilians|"
+                   r"diplomats|families|passengers|foreigners|residents|evacuees)\s+"
+                   r"(?:[\w-]+\s+){0,2}?(?:out\s+of|out|home\s+from|from)\b"),
+        ("phrase", r"(?:ordered|told|instructed|urged)\s+(?:[\w’'-]+\s+){1,8}?to\s+"
+                   r"(?:evacuate|leave\s+their\s+homes|flee)\b"),
         ("phrase", r"(?:were|was)\s+(?:taken|transferred|moved|carried|flown|driven|brought|"
                    r"rushed)\s+(?:[\w-]+\s+){0,3}?to\s+(?:hospitals?|safety|shelters?|[A-Z])"),
         ("phrase", r"(?:withdrawn|withdrew|pulled out|relocated|flown out|brought home)\s+"
@@ -147,10 +156,15 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb_government", r"formed|form|announced|announce|declared|declaring|unveiled|"
                             r"dissolved|proclaimed|proclaiming"),
         ("verb_territory", r"captured|seized|fell to|retook|recaptured|capturing|seizing|"
-                           r"(?<!were )(?<!was )(?<!been )(?<!being )taken|"
+                           r"(?<!were )(?<!was )(?<!been )(?<!being )taken(?!\s+for\s+granted)|"
                            r"took(?!\s+(?:part|charge|place|note|steps|office|aim|action|time|"
                            r"care|responsibility|off|up|over\s+as))"),
         ("verb_protest", r"protested|demonstrated|rallied|marched"),
+        ("phrase", r"(?:parliament|lawmakers|legislators|assembly|senate|congress|deputies|MPs|"
+                   r"legislature)\s+(?:[\w’'-]+\s+){0,2}?(?:voted|approved|ratified|endorsed)\b"),
+        ("phrase", r"(?:protesters|demonstrators|rioters|crowds|marchers)\s+(?:[\w,’'-]+\s+){0,6}?"
+                   r"(?:burned|burnt|blocked|stormed|chanted|set\s+fire|took\s+to\s+the\s+streets|"
+                   r"gathered|marched|rallied|besieged|torched|occupied)\b"),
         ("phrase", r"(?:approved|passed|adopted|signed|enacted|ratified)\s+(?:a|an|the)\s+"
                    r"(?:[\w-]+\s+){0,2}?(?:bill|law|legislation|decree|constitution|amendment)"),
         ("phrase", r"flags?\s+(?:[\w-]+\s+){0,3}?(?:(?:was|were|had\s+been|has\s+been)\s+)?"
@@ -210,6 +224,10 @@ BACKGROUND_BEFORE = re.compile(
     r"risk of|possibility of|possible|potential|imminent|feared|planned)\s+"
     r"(?:(?:the|a|an|its|their|his|her|another|new|further|more)\s+)?(?:[\w’'-]+\s+){0,3}$",
     re.I)
+#: Habitual or repeated action is background, not one event: "has repeatedly staged drills".
+HABITUAL = re.compile(r"\b(?:repeatedly|regularly|routinely|often|frequently|usually|"
+                      r"traditionally|habitually|periodically|annually|every\s+(?:year|summer|"
+                      r"spring|autumn|winter))\b", re.I)
 MODALS = frozenset("could would might may should must can cannot couldn't wouldn't shouldn't"
                    .split())
 FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|(?:is|are|was|were)\s+(?:due|set|scheduled|"
@@ -233,7 +251,8 @@ POLITICAL_SPEAKER = re.compile(
 CLAUSE_MARKERS = re.compile(
     r"(?:,\s*)?\b(?:which|who|whom|whose|where|when|while|whereas|after|before|since|because|"
     r"although|though|until|unless|if|according to|adding|at which|during which|"
-    r"ahead of)\b|;", re.I)
+    r"ahead of|an?\s+(?:[\w-]+\s+)?(?:move|step|decision|development|sign)\s+(?:that|which))\b|;",
+    re.I)
 #: Relative clauses that share the time and place of what they attach to.
 INHERITING_MARKERS = frozenset({"at which", "during which", "where", "when", "after", "before",
                                 "while", "adding", "ahead of"})

@@ -30,7 +30,8 @@ Rules, with ``P`` the publication date
   the month after ``P``'s; both planned.
 - Periods ending at ``P`` ("over the past 10 days", "in the past month"): the
   smallest calendar unit (week, month, year) holding both ends, dated by its
-  first day.
+  first day; a period of up to 8 days (31 days) across a boundary takes the week
+  (month) holding its middle.
 - Vague recency ("earlier", "recently", "more recently" without anything more
   precise): ``P``'s month, flagged ``vague``; the extractor uses it only when the
   sentence holds nothing more precise.
@@ -437,6 +438,13 @@ def _smallest_period(first: dt.date, last: dt.date):
         return first - dt.timedelta(days=first.weekday()), "week", False
     if (first.year, first.month) == (last.year, last.month):
         return first.replace(day=1), "month", False
+    # A short period across a boundary ("over the past week" on a Tuesday, "the past 10 days"
+    # early in a month) is dated by the unit holding its middle, not by the whole year.
+    middle = first + (last - first) / 2
+    if (last - first).days <= 8:
+        return middle - dt.timedelta(days=middle.weekday()), "week", False
+    if (last - first).days <= 31:
+        return middle.replace(day=1), "month", False
     return dt.date(first.year, 1, 1), "year", False
 
 

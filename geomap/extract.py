@@ -99,6 +99,10 @@ _ARMED = re.compile(rf"\b(?:{lex._MILITARY_NOUNS}|fighters|militants|rebels|insu
                     r"army|military|Taliban|jihadists|separatists|missiles?|rockets?|drones?|"
                     r"shells|bombs?|air ?strikes?|artillery)\b", re.I)
 _MILITARY = re.compile(rf"\b(?:{lex._MILITARY_NOUNS})\b", re.I)
+#: Nouns that an event noun may modify ("a displacement camp", "an evacuation order").
+_MODIFIED_HEAD = re.compile(r"\s+(?:camps?|sites?|cent(?:re|er)s?|zones?|areas?|crisis|"
+                            r"helicopters?|aircraft|routes?|rooms?|halls?|plans?|deadlines?|"
+                            r"orders?|warnings?|figures|data|statistics)\b")
 _OBJECTS = {
     "verb_post": re.compile(r"\b(?:council|government|cabinet|ministers?|post|president|head|"
                             r"chief|governor|leaders?|committee|as\s+(?:the\s+)?(?:new\s+)?"
@@ -361,6 +365,11 @@ class _Reader(PlaceReader):
             return None  # "hopes to deploy": a wish, not an event
         if lex.IRREALIS.search(" ".join(window[-4:])) and not planned:
             return None
+        if lex.HABITUAL.search(" ".join(window)):
+            return None  # "has repeatedly staged drills": a habit, background
+        if re.search(r"\b(?:at|on|against|toward|towards|with)\s+(?:[\w’'-]+\s+){0,2}?(?:"
+                     + "|".join(sorted(lex.TROOP_NOUNS | lex.PEOPLE_NOUNS)) + r")\s+$", before):
+            return None  # "fired at troops gathered near the border": a reduced relative
         after = masked[match.end():match.end() + 120]
         if kind == "verb_military" and not _MILITARY.search(
                 masked[max(0, match.start() - 60):match.end() + 90]):
@@ -452,6 +461,16 @@ class _Reader(PlaceReader):
             happened = None  # "fighting might spread": a fear, not an event
         if not support and not happened and not lex.INDEFINITE.search(before[-60:]):
             return None
+        if lex.HABITUAL.search(" ".join(words)):
+            return None  # "regularly holds drills": a habit, background
+        if re.match(r"(?:refugee |tent )?(?:camps?|shelters?|tents)$", match.group(0)) and re.search(
+                r"\b(?:in|at|near|outside|inside|into|from|on|around)\s+(?:an?|the|one|two|"
+                r"several)\s+(?:[\w-]+\s+){0,2}$", before) and any(
+                    kind != "noun" and _trigger_regex(pattern).search(before)
+                    for kind, pattern in lex.TRIGGERS["armed_clash"]):
+            return None  # "shells landed in a displacement camp": the camp is the target
+        if _MODIFIED_HEAD.match(masked[match.end():]):
+            return None  # "a displacement camp", "an evacuation order": the noun modifies another
         planned = planned or bool(happened and happened.group("future"))
         lowered = [w.lower() for w in words]
         if any(w in lex.MODALS for w in lowered):
@@ -507,12 +526,30 @@ class _Reader(PlaceReader):
 
     def _reports_other_event(self, sentence, masked, match) -> bool:
         """"The UN said 50,000 people had been displaced": the saying only sources it."""
-        if not re.match(r"\s+(?:[\w’',-]+\s+){0,12}?(?:had|have|has|were|was|had been)"
-                        r"\b", masked[match.end():match.end() + 110]):
-            return False
         rest = masked[match.end():]
         stop = lex.CLAUSE_MARKERS.search(rest)
         complement = rest[:stop.start()] if stop else rest
+        if not re.match(r"\s+(?:[\w’',-]+\s+){0,12}?(?:had|have|has|were|was|had been)"
+                        r"\b", masked[match.end():match.end() + 110]):
+            # "Hezbollah said its fighters fired rockets": a past action it reports.
+            if not re.match(r"\s+(?:that\s+)?(?:its|their|his|her|the|[A-Z][\w’'-]*)\s",
+                            complement):
+                return False
+            clause = complement[:90]
+            for category, patterns in lex.TRIGGERS.items():
+                if category == "diplomacy":
+                    continue
+                for kind, pattern in patterns:
+                    found = _trigger_regex(pattern).search(clause)
+                    if not found or kind == "noun" or len(clause[:found.start()].split()) > 5:
+                        continue
+                    lead = clause[:found.start()].lower().split()
+                    if set(lead) & lex.MODALS or lex.FUTURE.search(clause[:found.start()]):
+                        continue
+                    if found.group(0).split()[0].endswith("ed") or kind in ("phrase",
+                                                                            "verb_armed"):
+                        return True
+            return False
         for category, patterns in lex.TRIGGERS.items():
             if category == "diplomacy":
                 continue
@@ -589,6 +626,9 @@ class _Reader(PlaceReader):
     def _date(self, sentence: Sentence, trigger: _Trigger) -> ResolvedDate | None:
         candidates = [m for m in self.dates if sentence.start <= m.start < sentence.end
                       and not m.background and not self._in_quote(m.start)]
+        if any(m.kind != "stamp" for m in candidates):
+            # "06:30 GMT – ... met the ambassador on Monday": the entry's own date wins.
+            candidates = [m for m in candidates if m.kind != "stamp"]
         best = self._nearest_date(sentence, candidates, trigger.start, trigger.end, trigger)
         if best is None:
             marker = self._open_marker(sentence, trigger.start)

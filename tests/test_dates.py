@@ -44,7 +44,7 @@ PUB = "2021-08-25"  # a Wednesday
     ("in 2019", "2019-01-01", "year", False),
     ("over the past 10 days", "2021-08-01", "month", False),
     ("in the past two days", "2021-08-23", "week", False),
-    ("over the past month", "2021-01-01", "year", False),
+    ("over the past month", "2021-08-01", "month", False),
     ("yesterday", "2021-08-24", "day", False),
     ("today", "2021-08-25", "day", False),
     ("tomorrow", "2021-08-26", "day", True),

@@ -389,3 +389,20 @@ def test_test_articles_meet_targets():
                                    n_pred + score.n_predicted)
     # A regression guard, not the target: these articles were used to generalise the rules.
     assert matched / n_gold >= 0.85 and matched / n_pred >= 0.85, (matched, n_gold, n_pred)
+
+
+def test_round13_general_rules():
+    """Habits, reduced relatives, reported actions, camps as targets, 'out of' origins."""
+    text = ("Iran has repeatedly staged military drills near its border with Azerbaijan.\n\n"
+            "Hezbollah said its fighters fired rockets at Israeli troops gathered near the "
+            "border town of Metula on Tuesday.\n\n"
+            "Mortar shells landed in a displacement camp on the outskirts of Goma on Tuesday.\n\n"
+            "Germany began flying its citizens out of Beirut on Tuesday, the foreign ministry "
+            "in Berlin said.\n")
+    events = events_from_text(text, published="2024-10-02", source="", article_id="r13")
+    assert "military_exercise" not in set(events["category"])
+    assert list(events["category"]).count("armed_clash") == 2
+    assert not {"meeting", "border_crossing", "humanitarian", "diplomacy"} & set(
+        events["category"])
+    evacuation = events[events["category"] == "evacuation"].iloc[0]
+    assert evacuation["location"] == "Beirut"
