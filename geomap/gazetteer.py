@@ -315,7 +315,27 @@ def _add_cities(builder: _Builder) -> None:
         alternates = [
             a for a in city.get("alternatenames") or () if _is_latin(a) and not a.isupper()
         ]
+        alternates += _district_seat_names([city["name"], *alternates])
         builder.add_place(row, alternates, primary=city["name"])
+
+
+# "Woluswali-i-Bagram", "Hukumat-e Nad 'Ali": Dari and Pashto for "the district (seat) of X".
+# GeoNames files some district seats only under such names; X alone then names the seat.
+_DISTRICT_SEAT = re.compile(
+    r"^(?:w[uo]l[uoeê]sw[aā]l[iī]|vulusvaliyi|vulusvali|[hḩ]uk[uū]mat(?:[iī]|-e|-i)?)[\s-]+(?:(?:e|i|ye|yi)[\s-]+)?"
+    r"(?P<base>\w.+)$",
+    re.IGNORECASE,
+)
+
+
+def _district_seat_names(names: list[str]) -> list[str]:
+    """The X of every "district (seat) of X" form among a city's names."""
+    found = []
+    for name in names:
+        match = _DISTRICT_SEAT.match(name)
+        if match and len(match.group("base")) >= 3:
+            found.append(match.group("base"))
+    return found
 
 
 def _add_countries(builder: _Builder) -> None:

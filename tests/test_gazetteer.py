@@ -154,3 +154,10 @@ def test_corrupt_index_is_rebuilt(tmp_path, monkeypatch, caplog):
     gazetteer.index_path().write_bytes(b"not a pickle")
     assert gazetteer._load_index() is built
     assert "unreadable" in caplog.text
+
+
+def test_district_seat_names_give_the_seat_its_short_name(gaz):
+    # GeoNames lists the seat beside Bagram air base only as "Woluswali-i-Bagram" and the like.
+    found = gaz.lookup("Bagram", country_codes=["AF"])
+    assert found and distance_km(found[0].lat, found[0].lon, 34.946, 69.265) < 10
+    assert gazetteer._district_seat_names(["Hukumat-e Nad 'Ali", "Kabul"]) == ["Nad 'Ali"]
