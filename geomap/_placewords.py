@@ -43,7 +43,16 @@ ORG_WORDS = frozenset(
     symphony orchestra theatre theater festival prize award cup open games olympics
     championship series tour motors energy oil gas petroleum airport's fort camp base
     liberal liberals conservative conservatives republican republicans democrat democrats
-    democratic labour labor socialist socialists communist communists green greens""".split()
+    democratic labour labor socialist socialists communist communists green greens
+    organization organisation organizations organisations front movement alliance coalition
+    confederation""".split()
+)
+
+# Generic heads of organisation names. A capitalised word right before one is part of the
+# name ("African Union", "Islamic Front", "Kabul Bank"), not a place or a demonym.
+ORG_HEADS = frozenset(
+    """union council organization organisation front movement party bank court league alliance
+    coalition commission federation confederation committee congress assembly""".split()
 )
 
 # Capitalised words that are never part of a place name and end a run.
@@ -146,17 +155,41 @@ PLACE_SUFFIXES = frozenset(
     road street avenue boulevard highway""".split()
 )
 
-# Demonyms that no suffix rule derives from their country's name.
-IRREGULAR_DEMONYMS = frozenset(
-    """french dutch swiss welsh irish scottish scots british english spanish polish danish
-    swedish finnish greek czech slovak flemish basque cypriot arab arabs filipino filipinos
-    argentine brit brits briton britons scot dane danes swede swedes finn finns turk turks
-    kurd kurds kurdish pashtun pashtuns uyghur uyghurs uighur uighurs hazara hazaras baluch
-    tamil tamils sikh hindu muslim muslims jewish christian islamic western eastern
-    european europeans african africans asian asians latino hispanic yankee yankees aussie
-    aussies kiwi kiwis gallic teutonic sino anglo malay thai iraqi kuwaiti saudi emirati
-    bengali punjabi sindhi tajik tajiks uzbek uzbeks kazakh kazakhs kyrgyz turkmen afghan
-    afghans""".split()
-)
+# Demonyms that no suffix rule derives from their country's name, with the name of
+# the country or region they point to ("" where they name no one place).
+IRREGULAR_DEMONYM_PLACES = {
+    "french": "France", "dutch": "Netherlands", "swiss": "Switzerland", "welsh": "Wales",
+    "irish": "Ireland", "scottish": "Scotland", "scots": "Scotland", "scot": "Scotland",
+    "british": "United Kingdom", "brit": "United Kingdom", "brits": "United Kingdom",
+    "briton": "United Kingdom", "britons": "United Kingdom", "english": "England",
+    "spanish": "Spain", "polish": "Poland", "danish": "Denmark", "dane": "Denmark",
+    "danes": "Denmark", "swedish": "Sweden", "swede": "Sweden", "swedes": "Sweden",
+    "finnish": "Finland", "finn": "Finland", "finns": "Finland", "greek": "Greece",
+    "czech": "Czechia", "slovak": "Slovakia", "cypriot": "Cyprus", "filipino": "Philippines",
+    "filipinos": "Philippines", "argentine": "Argentina", "turk": "Turkey", "turks": "Turkey",
+    "turkish": "Turkey", "thai": "Thailand", "iraqi": "Iraq", "kuwaiti": "Kuwait",
+    "saudi": "Saudi Arabia", "saudis": "Saudi Arabia", "emirati": "United Arab Emirates",
+    "malay": "Malaysia", "tajik": "Tajikistan", "tajiks": "Tajikistan", "uzbek": "Uzbekistan",
+    "uzbeks": "Uzbekistan", "kazakh": "Kazakhstan", "kazakhs": "Kazakhstan",
+    "kyrgyz": "Kyrgyzstan", "turkmen": "Turkmenistan", "afghan": "Afghanistan",
+    "afghans": "Afghanistan", "american": "United States", "americans": "United States",
+    "german": "Germany", "germans": "Germany", "lebanese": "Lebanon", "burmese": "Myanmar",
+    "peruvian": "Peru", "peruvians": "Peru", "moroccan": "Morocco", "moroccans": "Morocco",
+    "mexican": "Mexico", "mexicans": "Mexico", "nigerien": "Niger", "kosovar": "Kosovo",
+    "congolese": "Democratic Republic of the Congo", "malagasy": "Madagascar",
+    "ivorian": "Ivory Coast", "bahraini": "Bahrain", "omani": "Oman", "nepalese": "Nepal",
+    "sahrawi": "Western Sahara", "basotho": "Lesotho", "monegasque": "Monaco",
+    "flemish": "Flanders", "basque": "", "arab": "", "arabs": "", "kurd": "", "kurds": "",
+    "kurdish": "", "pashtun": "", "pashtuns": "", "uyghur": "", "uyghurs": "", "uighur": "",
+    "uighurs": "", "hazara": "", "hazaras": "", "baluch": "", "tamil": "", "tamils": "",
+    "sikh": "", "hindu": "", "muslim": "", "muslims": "", "jewish": "", "christian": "",
+    "islamic": "", "western": "", "eastern": "", "european": "Europe", "europeans": "Europe",
+    "african": "Africa", "africans": "Africa", "asian": "Asia", "asians": "Asia", "latino": "",
+    "hispanic": "", "yankee": "", "yankees": "", "aussie": "Australia", "aussies": "Australia",
+    "kiwi": "New Zealand", "kiwis": "New Zealand", "gallic": "France", "teutonic": "",
+    "sino": "China", "anglo": "", "bengali": "", "punjabi": "", "sindhi": "",
+    "palestinian": "Palestinian Territory", "palestinians": "Palestinian Territory",
+}
+IRREGULAR_DEMONYMS = frozenset(IRREGULAR_DEMONYM_PLACES)
 
 _DEMONYM_SUFFIXES = ("ians", "ans", "ese", "ish", "ian", "an", "is", "i", "n", "ic", "s")

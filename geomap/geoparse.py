@@ -49,6 +49,8 @@ from geomap._placewords import (
     PLACE_PREFIXES,
     PLACE_SUFFIXES,
     IRREGULAR_DEMONYMS,
+    IRREGULAR_DEMONYM_PLACES,
+    ORG_HEADS,
     _DEMONYM_SUFFIXES,
 )
 from geomap.gazetteer import (
@@ -210,6 +212,7 @@ class _Candidate:
     dateline: bool = False
     determiner: bool = False
     only_initial: bool = False
+    by_form: bool = False  # its form says place ("X Air Base"): unresolved rather than dropped
     scores: dict[int, float] = field(default_factory=dict)
     chosen: Place | None = None
     margin: float = 0.0
@@ -461,14 +464,21 @@ def _classify(parser: _Parser, run: list[_Token], spans, k: int) -> _Candidate |
     nxt_text = parser.tokens[last.index + 1].text if last.index + 1 < len(parser.tokens) else ""
     cand.dateline = first.sentence_start and surface.isupper() and nxt_text in (",", "(", "-", "\u2014", "\u2013")
     if _is_demonym(parser.gaz, surface, places):
-        if not parser.want_demonyms:
+        # "American", "Syrian", "Indian" also name small towns or a sea: as a demonym
+        # the word points to its country, if it stands as one here.
+        places = _demonym_places(parser.gaz, surface) if parser.want_demonyms and stop - i == 1 else []
+        if not places or not _demonym_stands(parser, first):
             return None
-        cand.demonym = True
+        return _demonym_candidate(first, places)
     before = run[i - 1] if i > 0 else None
     after = run[stop] if stop < len(run) else None
     verdict = _neighbours(parser, run, spans, k, before, after)
     if verdict is None:
-        return None
+        if first.index not in parser.headline_tokens:
+            return None
+        # "Taliban Seize Kunduz": in a title-case headline a capitalised neighbour says
+        # nothing; the name stands only if the article accepts it elsewhere (one sense).
+        verdict = -10.0
     cand.evidence = verdict
     cand.kinds = _kind_cues(parser, cand, after)
     cand.evidence += _local_evidence(parser, cand)
@@ -600,6 +610,8 @@ def _generic(low: str) -> bool:
 
 
 def _remember_person(parser: _Parser, tokens: list[_Token]) -> None:
+    if any(t.index in parser.headline_tokens for t in tokens):
+        return  # "Taliban Seize Kunduz": in a title-case headline every word is capitalised
     for token in tokens:
         if token.is_word and token.is_cap:
             parser.person_words.add(token.text)
@@ -608,7 +620,14 @@ def _remember_person(parser: _Parser, tokens: list[_Token]) -> None:
 def _drop_person_words(parser: _Parser, found: list[_Candidate]) -> list[_Candidate]:
     # A surname seen with a title or a first name is that person everywhere in
     # the article ("President Biden ... Biden said").
-    return [c for c in found if c.unresolved or c.surface not in parser.person_words]
+    # A kind noun before "of" outweighs it: "the northern city of Kunduz" is the city.
+    return [c for c in found if c.unresolved or c.surface not in parser.person_words or _of_place(parser, c)]
+
+
+def _of_place(parser: _Parser, cand: _Candidate) -> bool:
+    tokens = parser.tokens
+    return (cand.start_tok >= 2 and tokens[cand.start_tok - 1].lower == "of"
+            and tokens[cand.start_tok - 2].lower in OF_PLACE_HEADS)
 
 
 def _is_common(parser: _Parser, token: _Token) -> bool:
@@ -654,9 +673,10 @@ def _maybe_unresolved(parser: _Parser, run: list[_Token], spans, found: list[_Ca
     """Report "Metcalfe County"-like names: capitalised words closed by a place noun."""
     covered = {e for _, e in spans}
     for j, token in enumerate(run):
-        if j == 0 or token.lower not in PLACE_SUFFIXES or (j + 1) in covered:
+        facility = _facility_word(run, j)
+        if j == 0 or not (token.lower in PLACE_SUFFIXES or facility) or ((j + 1) in covered and not facility):
             continue
-        head = j
+        head = j - 1 if facility and token.lower in ("base", "field") else j
         while head > 0 and _name_word(run[head - 1]):
             head -= 1
         if head == j or run[j - 1].lower in ORG_WORDS:
@@ -665,12 +685,28 @@ def _maybe_unresolved(parser: _Parser, run: list[_Token], spans, found: list[_Ca
             continue  # "U.S. District Court", "Southern District of New York"
         first, last = run[head], token
         surface = parser.text[first.start : last.end]
-        places = parser.gaz.lookup(surface)
+        places = [(p, True) for p in parser.gaz.lookup(surface)]
+        if not places and facility:
+            # "Bagram Air Base": a base the gazetteer lacks is at the place it is named after,
+            # chosen in context ("Bagram" in an Afghan article is not the Iranian village).
+            name = parser.text[first.start : run[j - (2 if token.lower in ("base", "field") else 1)].end]
+            places = [(p, pr) for p, pr in parser.candidates(name) if p.kind in ("city", "neighbourhood")]
         found[:] = [c for c in found if not (first.start <= c.start < last.end)]
-        cand = _Candidate(first.index, last.index + 1, first.start, last.end, surface,
-                          [(p, True) for p in places], evidence=1.0)
+        cand = _Candidate(first.index, last.index + 1, first.start, last.end, surface, places, evidence=1.0)
         cand.unresolved = not places
+        cand.by_form = True
         found.append(cand)
+
+
+_FACILITIES = frozenset({"airbase", "airfield"})
+
+
+def _facility_word(run: list[_Token], j: int) -> bool:
+    """Whether run[j] closes a named air base: "X Airbase", "X Airfield", "X Air Base"."""
+    low = run[j].lower
+    if low in _FACILITIES:
+        return True
+    return low in ("base", "field") and j >= 2 and run[j - 1].lower == "air"
 
 
 def _maybe_named_by_form(parser: _Parser, run: list[_Token], spans, found: list[_Candidate]) -> None:
@@ -771,49 +807,92 @@ def _demonym_candidates(parser: _Parser) -> list[_Candidate]:
     for token in parser.tokens:
         if not (token.is_word and token.is_cap) or parser.gaz.has_key(normalize_name(token.text)):
             continue
-        root = _demonym_root(parser.gaz, token.text)
-        if root is None:
-            continue
-        places = [(p, pr) for p, pr in parser.gaz.candidates(root)
-                  if p.kind in ("country", "province", "region", "continent")]
-        if places:
-            cand = _Candidate(token.index, token.index + 1, token.start, token.end, token.text,
-                              places, evidence=1.0)
-            cand.demonym = True
-            found.append(cand)
-    return found
+        places = _demonym_places(parser.gaz, token.text)
+        if places and _demonym_stands(parser, token):
+            found.append(_demonym_candidate(token, places))
+    # "Ashraf Ghani ... Ghani said": a surname once is a surname everywhere.
+    return [c for c in found if c.surface not in parser.person_words]
 
 
-_DEMONYM_CACHE: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+def _demonym_candidate(token: _Token, places: list[tuple[Place, bool]]) -> _Candidate:
+    cand = _Candidate(token.index, token.index + 1, token.start, token.end, token.text, places, evidence=1.0)
+    cand.demonym = True
+    return cand
 
 
-def _region_names(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
-    """Names of countries, provinces and continents, and their prefixes of 4+ letters."""
+def _demonym_stands(parser: _Parser, token: _Token) -> bool:
+    """Whether a demonym-like word is one here: not a surname, not part of an organisation's name."""
+    tokens = parser.tokens
+    nxt = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+    if nxt is not None and nxt.is_cap and nxt.lower in ORG_HEADS and _adjacent(parser.text, token, nxt):
+        return False  # "African Union", "Islamic Front"
+    prev = tokens[token.index - 1] if token.index > 0 else None
+    if (prev is not None and prev.is_word and prev.is_cap and not token.sentence_start
+            and _adjacent(parser.text, prev, token) and prev.index not in parser.headline_tokens):
+        low = prev.lower.rstrip(".")
+        if not (low in STOPWORDS or low in MODIFIERS or low in TITLES or _is_demonym_token(parser, prev)
+                or any(_is_large(p) for p, _ in parser.candidates(prev.text))):
+            parser.person_words.add(token.text)
+            return False  # "Ashraf Ghani": a first name, then a surname that looks like a demonym
+    return True
+
+
+def _demonym_places(gaz: Gazetteer, word: str) -> list[tuple[Place, bool]]:
+    """The country, continent or region a demonym points to ("Chinese" -> China), or []."""
+    low = word.lower()
+    if low in IRREGULAR_DEMONYM_PLACES:
+        name = IRREGULAR_DEMONYM_PLACES[low]
+    else:
+        name = _demonym_root(gaz, word)
+    if not name:
+        return []
+    ranked = rank_candidates([(p, pr) for p, pr in gaz.candidates(name) if p.kind in _DEMONYM_KINDS])
+    if not ranked:
+        return []
+    best = min(_DEMONYM_KINDS.index(p.kind) for p, _ in ranked)
+    return [pair for pair in ranked if _DEMONYM_KINDS.index(pair[0].kind) == best][:1]
+
+
+_DEMONYM_KINDS = ("country", "continent", "region", "province")
+_DEMONYM_CACHE: dict[int, tuple[dict[str, int], frozenset[str]]] = {}
+
+
+def _region_names(gaz: Gazetteer) -> tuple[dict[str, int], frozenset[str]]:
+    """Names of countries, continents, regions and provinces with the rank of their
+    best kind (a country first), and the prefixes of 4+ letters of one-word names."""
     cached = _DEMONYM_CACHE.get(id(gaz))
     if cached is None:
-        names = {normalize_name(p.name) for p in gaz.iter_kinds(("country", "province", "continent", "region"))}
+        names: dict[str, int] = {}
+        for p in gaz.iter_kinds(_DEMONYM_KINDS):
+            key = normalize_name(p.name)
+            names[key] = min(names.get(key, 9), _DEMONYM_KINDS.index(p.kind))
         prefixes = {n[:k] for n in names if " " not in n for k in range(4, len(n))}
-        cached = _DEMONYM_CACHE[id(gaz)] = (frozenset(names), frozenset(prefixes))
+        cached = _DEMONYM_CACHE[id(gaz)] = (names, frozenset(prefixes))
     return cached
 
 
 def _demonym_root(gaz: Gazetteer, word: str) -> str | None:
-    """The country-like name a demonym comes from ("Russian" -> "russia"), else None."""
+    """The country-like name a demonym comes from ("Russian" -> "russia"), else None.
+
+    Of all the roots the suffix rules give, a country beats a continent, a region or a
+    province, and a longer root a shorter one: "Chinese" is China (not Chin State),
+    "Nigerian" Nigeria (not Niger), "Algerian" Algeria (not Alger).
+    """
     key = normalize_name(word)
     if len(key) < 4 or " " in key or not word[:1].isupper():
         return None
     names, prefixes = _region_names(gaz)
     if key in names:
         return None
+    roots = []
     for suffix in _DEMONYM_SUFFIXES:
         if key.endswith(suffix):
             stem = key[: -len(suffix)]
-            for root in (stem, stem + "a", stem + "ia", stem + "e", stem + "y", stem + "ey", stem + "land"):
-                if len(root) >= 3 and root in names:
-                    return root
-    for tail in ("istan", "stan", "land"):
-        if key + tail in names:
-            return key + tail
+            roots += [r for r in (stem, stem + "a", stem + "ia", stem + "e", stem + "y", stem + "ey",
+                                  stem + "land") if len(r) >= 3 and r in names]
+    roots += [key + tail for tail in ("istan", "stan", "land") if key + tail in names]
+    if roots:
+        return min(roots, key=lambda r: (names[r], -len(r)))
     if key[:5] in prefixes and key.endswith(("ese", "ish", "ian", "ean", "ic")):
         return key[:5]
     return None
@@ -966,8 +1045,12 @@ def _accept(cand: _Candidate, doc: Counter, own: Counter) -> None:
     # Whether the name is a place at all is judged on its strongest reading:
     # "Edmonton" near Cairns is the small Australian suburb, but a place anyway.
     strength = max(_strength(cand, place, primary, doc, own) for place, primary in cand.places)
+    if cand.by_form and any(doc.get(cc, 0) > 0 for cc in _countries(cand.chosen)):
+        # Its form already says place; the article's countries say which one.
+        strength = max(strength, ACCEPT_THRESHOLD)
     if strength < ACCEPT_THRESHOLD:
         cand.chosen = None
+        cand.unresolved = cand.by_form
         return
     cand.evidence = strength
 

@@ -286,3 +286,46 @@ def test_afghan_crossings_and_cities():
     assert found["Torkham crossing"].kind == "crossing"
     assert found["Kandahar"].kind == "city"
     assert found["Termez"].kind == "city" and found["Termez"].country_code == "UZ"
+
+
+# ----------------------------------------------------------------------------- events engineer's misses
+
+
+def test_kind_phrase_names_a_place_even_after_a_title_case_headline():
+    # In a title-case headline a name beside capitalised verbs is no surname, and
+    # "the <adjective> city of X" says place outright.
+    text = ("Rebels Storm Jalalabad, Seize Compound\n\n"
+            "Rebels overran the eastern city of Jalalabad on Monday, a provincial official said.")
+    found = [m for m in geoparse(text) if m.name == "Jalalabad"]
+    assert len(found) == 2
+    assert all(m.country_code == "AF" and m.kind == "city" for m in found)
+
+
+def test_dominant_country_wins_for_a_name_known_only_by_an_alternate_name():
+    # "Bagram" is an alternate name of a village in Iran and, through its district's
+    # name, of the district seat beside the Afghan air base.
+    text = "The Afghan army took over Bagram Air Base north of Kabul, and fighting went on near Kandahar."
+    base = only(text, "Bagram Air Base")
+    assert base.resolved and base.country_code == "AF"
+    assert distance_km(base.lat, base.lon, 34.946, 69.265) < 10
+    # With no Afghan context the name is not borrowed by the Iranian village.
+    elsewhere = only("Visitors toured Bagram Air Base on Monday.", "Bagram Air Base")
+    assert elsewhere.country_code != "IR"
+
+
+def test_words_in_organisation_names_with_a_generic_head_are_not_places():
+    text = ("Delegates of the African Union flew to Washington, and the Islamic Front "
+            "issued a statement in Texas.")
+    assert names(text) == ["Washington", "Texas"]
+    assert "African" not in names(text, demonyms=True)
+
+
+def test_demonyms_mode_points_each_demonym_at_its_country():
+    text = ("Chinese and Indian engineers joined Nigerian, Algerian and American teams, and "
+            "Afghan President Ashraf Ghani thanked them. Ghani said Syrian and Burmese refugees would stay.")
+    found = {m.name: m for m in geoparse(text, demonyms=True)}
+    expected = {"Chinese": "CN", "Indian": "IN", "Nigerian": "NG", "Algerian": "DZ", "American": "US",
+                "Afghan": "AF", "Syrian": "SY", "Burmese": "MM"}
+    assert {name: found[name].country_code for name in expected if name in found} == expected
+    assert all(found[name].kind == "demonym" for name in expected)
+    assert "Ghani" not in found
