@@ -40,6 +40,9 @@ _LOCATIVE = {
     "between": "at",
 }
 
+#: A relative clause set off by commas: ", which has troops in Niger,".
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\b(?:[^,;.]|(?<=\d)[,.](?=\d)){0,120},")
+
 #: A closing attribution: ", the foreign ministry in Berlin said." ends the sentence.
 _SOURCE_TAIL = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,6}?(?:said|says|told|"
                           r"reported|added)\b(?:\s+(?:[\w’'.-]+\s*){0,4})?[.!?]?\s*$")
@@ -193,6 +196,10 @@ class PlaceReader:
     def _locate(self, draft: _Draft) -> None:
         sentence, trigger = draft.sentence, draft.trigger
         located = self._located_mentions(sentence, trigger)
+        for aside in _ASIDE.finditer(self.text, sentence.start, trigger.start):
+            # "France, which has 1,500 troops in Niger, evacuated ...": the aside is elsewhere.
+            located = [(m, r) for m, r in located
+                       if not aside.start() <= m.start < aside.end()]
         tail = _SOURCE_TAIL.search(self.text, sentence.start, sentence.end)
         if tail and tail.start() > trigger.end:
             # ", the foreign ministry in Berlin said.": where the source sits, not the event.
@@ -339,6 +346,9 @@ class PlaceReader:
         to_border = re.search(r"\b(?:to|toward|towards|across|over|along|at|on)\s+(?:the\s+|its\s+"
                               r"|their\s+)?(?:[\w–-]+\s+){0,2}?border\b",
                               self.text[trigger.end:draft.sentence.end])
+        if to_border and any(trigger.end <= m.start < trigger.end + to_border.start()
+                             for m in targets):
+            to_border = None  # "moved to Belarus ..., close to the Polish border"
         category = trigger.category
         movers = self._movers(draft.sentence, trigger) if _MOTION.match(
             self.text, trigger.start) else ""
@@ -454,6 +464,12 @@ class PlaceReader:
         codes = self._demonym_codes(sentence.start, position)
         return codes[0] if codes else ""
 
+    @functools.cached_property
+    def _border_towns(self) -> list:
+        return [m for m in self.mentions if m.resolved and m.kind in (
+            "city", "crossing", "neighbourhood", "district") and m.country_code
+            and "/" not in m.country_code]
+
     def _border_place(self, pair: tuple[str, str]) -> dict:
         gazetteer = self.gazetteer
         names = []
@@ -475,7 +491,25 @@ class PlaceReader:
             near = crossings[0]
             return {"name": near.name, "lat": near.lat, "lon": near.lon, "country": pair[0],
                     "precision": "near"}
-        # No border feature known: the point of the country the story is about.
+        # No border feature known: a town the article names on either side, the one
+        # nearest the other country ("troops gathered near Metula" on the Lebanon-Israel
+        # border), when it lies on the side facing it.
+        centres = {code: self._country_place(code) for code in pair}
+        if all(c.get("lat") is not None for c in centres.values()):
+            span = _km(centres[pair[0]]["lat"], centres[pair[0]]["lon"],
+                       centres[pair[1]]["lat"], centres[pair[1]]["lon"])
+            towns = []
+            for m in self._border_towns:
+                if m.country_code in pair:
+                    other = centres[pair[1] if m.country_code == pair[0] else pair[0]]
+                    gap = _km(m.lat, m.lon, other["lat"], other["lon"])
+                    if gap < span:
+                        towns.append((gap, m))
+            if towns:
+                near = min(towns, key=lambda t: t[0])[1]
+                return {"name": f"{_country_name(pair[0])}–{_country_name(pair[1])} border",
+                        "lat": near.lat, "lon": near.lon, "country": near.country_code,
+                        "precision": "province"}
         side = min(pair, key=self._distance_to_focus)
         point = self._country_place(side)
         return {"name": f"{_country_name(pair[0])}–{_country_name(pair[1])} border",

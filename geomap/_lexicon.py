@@ -62,7 +62,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
     "military_exercise": (
         ("noun", r"(?:military )?parades?|drills?|(?:military|joint|naval|air|live-fire|tactical|"
                  r"command-staff|war|combat|counter-terrorism|anti-terror) exercises?|"
-                 r"exercises|war ?games|maneuvers|manoeuvres"),
+                 r"exercises|war ?games|maneuvers|manoeuvres|training (?:flights|missions|sorties|"
+                 r"exercises)"),
+        ("verb_military", r"trained|training"),
     ),
     "armed_clash": (
         ("verb", r"attacked|clashed|shelled|bombed|ambushed|stormed|"
@@ -81,7 +83,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb", r"beat|beaten|assaulted|whipped|flogged|tortured|lashed"),
         ("noun", r"attacks?|clash(?:es)?|fighting|bombings?|air ?strikes?|drone strikes?|"
                  r"shelling|explosions?|blasts?|battles?|fire ?fights?|gun ?fights?|"
-                 r"exchanges? of fire|gunfire|(?:artillery|mortar|rocket|machine-gun|heavy) fire|"
+                 r"exchanges? of fire|gunfire|(?:artillery|mortar|rocket|machine-gun|heavy|heavy weapons|"
+                 r"small-arms|small arms|tank|sniper|cross-border) fire|"
                  r"ambush(?:es)?|offensive(?=\s+(?:on|against|in|to|near|toward|towards)\b|"
                  r"\s*[.,;])|raids?|assaults?|skirmish(?:es)?"),
     ),
@@ -103,8 +106,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"(?:the\s+)?(?:[\w–-]+\s+){0,3}?(?:border|crossing|checkpoint|frontier)"),
         ("phrase", r"(?:sent|sending|turned|pushed)\s+back|deported|expelled"),
         ("phrase", r"(?:building|built|erected|erecting|fortif\w+|reinforc\w+|extending|"
-                   r"extended)\s+(?:\w+\s+){0,3}?(?:along|on|at)\s+(?:its|the|their)\s+"
-                   r"(?:[\w–-]+\s+)?border"),
+                   r"extended|completed|finished)\s+(?:[\w.-]+\s+){0,4}?(?:along|on|at)\s+"
+                   r"(?:its|the|their)\s+(?:[\w–-]+\s+)?(?:border|frontier)"),
         ("phrase", r"(?:kept|keep|keeps|keeping)\s+(?:[\w–-]+\s+){0,5}?(?:border|crossings?|"
                    r"checkpoints?)\s+(?:[\w–-]+\s+){0,3}?(?:open|closed|shut)\b|"
                    r"(?:border|crossings?)\s+(?:[\w-]+\s+){0,3}?(?:remained|remains|remain|stayed|"
@@ -120,8 +123,12 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"inspect(?:ed|ing)|search(?:ed|ing)|screen(?:ed|ing)|let|allowed|"
                    r"registered|processed)"),
         ("phrase", r"(?:closed|sealed|opened|reopened|shut)\s+(?:(?:the|a|its|their|all|"
-                   r"several|two|three|main|key|[\w–-]+)\s+){0,4}?"
-                   r"(?:border|border crossings?|crossings?|checkpoints?|crossing points?)"),
+                   r"several|two|three|main|key|[\w’'–-]+)\s+){0,4}?"
+                   r"(?:borders?|border crossings?|crossings?|checkpoints?|crossing points?|frontiers?)"),
+        ("phrase", r"(?:traffic|trade|crossings?|movement|passage)\s+(?:[\w-]+\s+){0,3}?(?:through|at|"
+                   r"across|over)\s+(?:the\s+)?(?:[\w–-]+\s+){0,2}?(?:border|crossing|checkpoint|"
+                   r"frontier)\b[^.;]{0,80}?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+"
+                   r"(?:suspended|halted|stopped|closed|resumed|reopened|blocked)"),
         ("noun", r"border crossings?|crossing points?"),
     ),
     "evacuation": (
@@ -160,6 +167,10 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                            r"took(?!\s+(?:part|charge|place|note|steps|office|aim|action|time|"
                            r"care|responsibility|off|up|over\s+as))"),
         ("verb_protest", r"protested|demonstrated|rallied|marched"),
+        ("phrase", r"(?:suspended|revoked|banned|annulled|scrapped|tore\s+up|cancelled|canceled|"
+                   r"expelled)\s+(?:[\w’'-]+\s+){0,5}?(?:agreements?|accords?|treat(?:y|ies)|"
+                   r"broadcasts?|media|parties|constitution|licen[cs]es|accreditations?|"
+                   r"ambassadors?)\b"),
         ("phrase", r"(?:parliament|lawmakers|legislators|assembly|senate|congress|deputies|MPs|"
                    r"legislature)\s+(?:[\w’'-]+\s+){0,2}?(?:voted|approved|ratified|endorsed)\b"),
         ("phrase", r"(?:protesters|demonstrators|rioters|crowds|marchers)\s+(?:[\w,’'-]+\s+){0,6}?"
@@ -249,7 +260,8 @@ POLITICAL_SPEAKER = re.compile(
 
 #: Clause boundaries: a date or place on the other side belongs to another clause.
 CLAUSE_MARKERS = re.compile(
-    r"(?:,\s*)?\b(?:which|who|whom|whose|where|when|while|whereas|after|before|since|because|"
+    r"(?:,\s*)?\b(?:which|who|whom|whose|where|when|while|whereas|after|before|"
+    r"(?<!has )(?<!have )(?<!had )(?<!ever )since(?!\s+then\b)|because|"
     r"although|though|until|unless|if|according to|adding|at which|during which|"
     r"ahead of|an?\s+(?:[\w-]+\s+)?(?:move|step|decision|development|sign)\s+(?:that|which))\b|;",
     re.I)

@@ -166,6 +166,12 @@ def _glue(text: str, current: tuple[int, int], nxt: tuple[int, int, int], gap: i
     return gap == 1 and not at_top
 
 
+_CAPTION_DATE_END = re.compile(
+    r"(?:,\s*|\bon\s+)(?:(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+\d{1,2},\s+\d{4}|\d{1,2}\s+(?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\s+\d{4})\.$")
+
+
 def _paragraph_role(text: str, start: int, end: int, *, first: bool, alone: bool,
                     last: bool = False) -> str:
     """Name what an unpunctuated paragraph is.
@@ -178,6 +184,11 @@ def _paragraph_role(text: str, start: int, end: int, *, first: bool, alone: bool
     if _CAPTION_START.match(body):
         return "caption"
     if body.endswith(_TERMINAL):
+        # "Soldiers stand guard at a checkpoint in X, on March 18, 2024.": a photo caption
+        # (agencies close captions with the full date), one sentence standing alone.
+        if not first and _CAPTION_DATE_END.search(body) and not re.search(r"[.!?]\s+[A-Z]",
+                                                                        body[:-1]):
+            return "caption"
         return "body"
     if first:
         return "headline"

@@ -99,6 +99,12 @@ _ARMED = re.compile(rf"\b(?:{lex._MILITARY_NOUNS}|fighters|militants|rebels|insu
                     r"army|military|Taliban|jihadists|separatists|missiles?|rockets?|drones?|"
                     r"shells|bombs?|air ?strikes?|artillery)\b", re.I)
 _MILITARY = re.compile(rf"\b(?:{lex._MILITARY_NOUNS})\b", re.I)
+#: "the strikes", "the attack": a later sentence naming an event already reported.
+_REFERENCES = {category: re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:" + "|".join(
+    pattern for kind, pattern in patterns if kind == "noun") + r"|strikes?|violence|incidents?)\b")
+    for category, patterns in lex.TRIGGERS.items()
+    if category in ("armed_clash", "political", "military_exercise", "evacuation")}
+
 #: Nouns that an event noun may modify ("a displacement camp", "an evacuation order").
 _MODIFIED_HEAD = re.compile(r"\s+(?:camps?|sites?|cent(?:re|er)s?|zones?|areas?|crisis|"
                             r"helicopters?|aircraft|routes?|rooms?|halls?|plans?|deadlines?|"
@@ -367,6 +373,11 @@ class _Reader(PlaceReader):
             return None
         if lex.HABITUAL.search(" ".join(window)):
             return None  # "has repeatedly staged drills": a habit, background
+        if kind not in ("speech",) and re.search(r"\b[Tt]he\s+(?:[\w-]+\s+){1,2}(?:that|who)\s+$",
+                                                 before) and not any(
+                m.start >= start and m.start < sentence.end for m in self.dates
+                if not m.background and m.start - end < 60):
+            return None  # "the junta that seized power": a description, not the news
         if re.search(r"\b(?:at|on|against|toward|towards|with)\s+(?:[\w’'-]+\s+){0,2}?(?:"
                      + "|".join(sorted(lex.TROOP_NOUNS | lex.PEOPLE_NOUNS)) + r")\s+$", before):
             return None  # "fired at troops gathered near the border": a reduced relative
@@ -390,7 +401,7 @@ class _Reader(PlaceReader):
                 for d in self._placed):
             return None  # "flew the staff back": the evacuation just reported, continued
         if category == "evacuation" and _MILITARY.search(masked[max(0, match.start() - 40):
-                                                               match.start()]):
+                                                               match.start()].split(",")[-1]):
             category = "military_deployment"  # "special forces were airlifted to Herat"
         elif category == "evacuation" and re.match(
                 r"\s+(?:[\w,.-]+\s+){0,4}?(?:tonnes|tons|supplies|aid|food|medicine|medicines|"
@@ -459,8 +470,14 @@ class _Reader(PlaceReader):
         happened = lex.HAPPENED_AFTER.match(masked[match.end():match.end() + 80])
         if happened and set(happened.group(0).lower().split()) & lex.MODALS:
             happened = None  # "fighting might spread": a fear, not an event
-        if not support and not happened and not lex.INDEFINITE.search(before[-60:]):
+        participle = match.group(0).lower() in ("meeting", "gathering") and re.search(
+            r",\s*$", before) and re.match(r"\s+(?:in|at)\s+[A-Z]", masked[match.end():])
+        if not support and not happened and not participle and not lex.INDEFINITE.search(
+                before[-60:]):
             return None
+        if lex.IRREALIS.search(" ".join(words[-6:])) or re.search(
+                r"\b(?:likely|unlikely|possible|probable)\b", masked[match.end():match.end() + 40]):
+            return None  # "strikes were likely if attacks continued": a forecast
         if lex.HABITUAL.search(" ".join(words)):
             return None  # "regularly holds drills": a habit, background
         if re.match(r"(?:refugee |tent )?(?:camps?|shelters?|tents)$", match.group(0)) and re.search(
@@ -493,7 +510,8 @@ class _Reader(PlaceReader):
         head, comma, subject = before.rpartition(",")
         if not comma or not head.strip() or head.rstrip().endswith(("\u201d", '"')):
             return False
-        after = re.split(r",\s*(?:as|while|amid|when|but|though|even as)\b", after)[0].strip()
+        after = re.split(r",\s*(?:as|while|amid|when|but|though|even as|an? (?:claim|charge|"
+                         r"allegation|report|account|version)\b)", after)[0].strip()
         if match.group(0).lower() == "told":
             # "..., a council member told AFP." / "told reporters on Monday."
             after = re.sub(r"^(?:reporters|journalists|the\s+\w+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
@@ -578,7 +596,8 @@ class _Reader(PlaceReader):
         names = set(re.findall(r"[A-Z][\w’'-]+", subject))
         if names & (set(self.officials) | self.acronyms):
             return True
-        return any(m.kind == "country" and m.name in names and not self._in_quote(m.start)
+        return any(m.kind == "country" and (m.name in names or (" " in m.name and m.name in subject))
+                   and not self._in_quote(m.start)
                    for m in self._mentions_in(sentence.start, sentence.start + match.start()))
 
     def _upgrade_flight(self, sentence, masked, found) -> None:
@@ -789,7 +808,12 @@ class _Reader(PlaceReader):
             same = [d for d in previous if d.trigger.category == draft.trigger.category]
             last = [d for d in previous if d.sentence.index == draft.sentence.index - 1]
             near = [d for d in previous if d.sentence.paragraph == draft.sentence.paragraph]
-            source = (same or last or near or [None])[-1]
+            # "condemned the strikes": a response takes the date of the event it names.
+            text = self.text[draft.sentence.start:draft.sentence.end]
+            named = [d for d in previous if d.trigger.category != draft.trigger.category
+                     and d.trigger.category in _REFERENCES
+                     and _REFERENCES[d.trigger.category].search(text)]
+            source = (named or same or last or near or [None])[-1]
             if source is not None and not draft.planned:
                 draft.date = source.date
                 draft.flags.append("date_inferred")

@@ -406,3 +406,23 @@ def test_round13_general_rules():
         events["category"])
     evacuation = events[events["category"] == "evacuation"].iloc[0]
     assert evacuation["location"] == "Beirut"
+
+
+def test_round14_general_rules():
+    """Responses take the date of the event they name; asides place nothing; descriptions of
+    known actors are no news; conditional forecasts are no events; closed borders; votes."""
+    text = ("March 19, 2024\n\n"
+            "Warplanes bombed militant hideouts in Khost province on Monday, officials said.\n\n"
+            "President Asif Ali Zardari vowed on Sunday that the deaths would be avenged.\n\n"
+            "The Taliban's spokesman condemned the strikes.\n\n"
+            "France, which has about 1,500 troops in Niger, evacuated 1,000 people from Niamey "
+            "on Tuesday.\n\n"
+            "The junta that seized power shows no sign of backing down.\n\n"
+            "Analysts said further strikes were likely if militant attacks continued.\n\n"
+            "The bloc closed its members' borders with Niger on Tuesday.\n")
+    events = events_from_text(text, published="2024-03-19", source="", article_id="r14")
+    condemned = _by_trigger(events, "condemned")
+    assert condemned["event_date"] == "2024-03-18"
+    assert _by_trigger(events, "evacuated")["location"] == "Niamey"
+    assert not events["quote"].str.contains("seized power|were likely").any()
+    assert "border_crossing" in set(events["category"])
