@@ -152,7 +152,7 @@ PLACE_PREFIXES = frozenset({"fort", "camp"})
 # Unresolvable names still count as places when their last word says so.
 PLACE_SUFFIXES = frozenset(
     """county province district township parish governorate oblast prefecture municipality
-    road street avenue boulevard highway""".split()
+    road street avenue boulevard highway river""".split()
 )
 
 # Demonyms that no suffix rule derives from their country's name, with the name of

@@ -300,7 +300,8 @@ class _Parser:
             if stop == i + 1 and run[i].lower in MODIFIERS:
                 return 0  # "East" alone is a direction, not Cameroon's Est region
             surface = self.text[run[i].start : run[stop - 1].end]
-            if self._known(surface):
+            if self._known(surface) and (surface in self.gaz.short_forms or not _is_short(surface)
+                                         or self._after_locative(run[i])):
                 return stop
         return 0
 
@@ -309,7 +310,20 @@ class _Parser:
             return self.gaz.has_key(normalize_name(surface))
         # Two- and three-letter names ("US", "NSW", "Ky.") count only as the
         # codes the sources list, written so: "Us", "Of" and "FAO" are not places.
-        return surface in self.gaz.short_forms
+        return surface in self.gaz.short_forms or self._three_letter_name(surface)
+
+    def _after_locative(self, token: _Token) -> bool:
+        """"in Gao", "from Van": a three-letter word is a name only where a place is expected."""
+        prev = self.tokens[token.index - 1] if token.index > 0 else None
+        return prev is not None and (prev.lower in LOCATIVES or prev.lower == "of")
+
+    def _three_letter_name(self, surface: str) -> bool:
+        """"Gao", "Ufa", "Ica": a capitalised three-letter word that is the own name of a
+        city of 100,000 or more, a province or a country."""
+        if len(surface) != 3 or not (surface[0].isupper() and surface[1:].islower() and surface.isalpha()):
+            return False
+        return any(primary and (p.population >= 100_000 or p.kind == "country")
+                   for p, primary in self.candidates(surface))
 
 
 def _is_large(place: Place) -> bool:
@@ -481,6 +495,8 @@ def _classify(parser: _Parser, run: list[_Token], spans, k: int) -> _Candidate |
         verdict = -10.0
     cand.evidence = verdict
     cand.kinds = _kind_cues(parser, cand, after)
+    # "the village of Sotk", "Niger River": the form says place; the question left is which.
+    cand.by_form = _of_place(parser, cand) or (stop - i > 1 and last.lower in _FORM_TAILS)
     cand.evidence += _local_evidence(parser, cand)
     return cand
 
@@ -625,9 +641,20 @@ def _drop_person_words(parser: _Parser, found: list[_Candidate]) -> list[_Candid
 
 
 def _of_place(parser: _Parser, cand: _Candidate) -> bool:
+    """"the (northern) city of X": a kind noun, not itself part of a name, then "of"."""
     tokens = parser.tokens
     return (cand.start_tok >= 2 and tokens[cand.start_tok - 1].lower == "of"
-            and tokens[cand.start_tok - 2].lower in OF_PLACE_HEADS)
+            and tokens[cand.start_tok - 2].lower in OF_PLACE_HEADS and not _named_head(parser, cand.start_tok - 2))
+
+
+def _named_head(parser: _Parser, head: int) -> bool:
+    """"the Cacuaco district of Angola": the kind noun belongs to the name before it, and
+    what follows "of" is the larger place around it."""
+    if head == 0 or parser.tokens[head].is_cap:
+        return False
+    prev = parser.tokens[head - 1]
+    return (prev.is_word and prev.is_cap and prev.lower not in STOPWORDS and prev.lower not in MODIFIERS
+            and not _is_demonym_token(parser, prev))
 
 
 def _is_common(parser: _Parser, token: _Token) -> bool:
@@ -646,7 +673,7 @@ def _kind_cues(parser: _Parser, cand: _Candidate, after: _Token | None) -> tuple
         return KIND_WORDS[nxt.lower]
     if cand.start_tok >= 2:
         of, head = tokens[cand.start_tok - 1], tokens[cand.start_tok - 2]
-        if of.lower == "of" and head.lower in OF_PLACE_HEADS:
+        if of.lower == "of" and head.lower in OF_PLACE_HEADS and not _named_head(parser, cand.start_tok - 2):
             return OF_PLACE_HEADS[head.lower]
     return ()
 
@@ -671,10 +698,12 @@ def _local_evidence(parser: _Parser, cand: _Candidate) -> float:
 
 def _maybe_unresolved(parser: _Parser, run: list[_Token], spans, found: list[_Candidate]) -> None:
     """Report "Metcalfe County"-like names: capitalised words closed by a place noun."""
-    covered = {e for _, e in spans}
+    # A known name that ends with the suffix ("Metcalfe County" if listed) stands; the
+    # suffix word alone being some place's name ("River", "Base") does not count.
+    covered = {e for s, e in spans if e - s > 1}
     for j, token in enumerate(run):
         facility = _facility_word(run, j)
-        if j == 0 or not (token.lower in PLACE_SUFFIXES or facility) or ((j + 1) in covered and not facility):
+        if j == 0 or not (token.lower in PLACE_SUFFIXES or facility) or (j + 1) in covered:
             continue
         head = j - 1 if facility and token.lower in ("base", "field") else j
         while head > 0 and _name_word(run[head - 1]):
@@ -699,6 +728,8 @@ def _maybe_unresolved(parser: _Parser, run: list[_Token], spans, found: list[_Ca
 
 
 _FACILITIES = frozenset({"airbase", "airfield"})
+# Last words that make a multi-word name a place by its form.
+_FORM_TAILS = PLACE_SUFFIXES | {"river", "bridge", "crossing", "airport", "lake", "valley", "mountains"}
 
 
 def _facility_word(run: list[_Token], j: int) -> bool:
@@ -938,7 +969,7 @@ def _resolve(candidates: list[_Candidate], gaz: Gazetteer, *, context: Iterable[
     for cand in candidates:
         key = normalize_name(cand.surface)
         doc = countries + Counter(cc for k, a in anchors.items() if k != key for cc in _countries(a.chosen))
-        _accept(cand, doc, Counter())
+        _accept(cand, doc, Counter(), near=[a.chosen for k, a in anchors.items() if k != key and a.chosen])
     _one_sense(candidates)
 
 
@@ -1038,15 +1069,18 @@ def _contains(region: Place, city: Place) -> bool:
     return contains(region, city)
 
 
-def _accept(cand: _Candidate, doc: Counter, own: Counter) -> None:
+def _accept(cand: _Candidate, doc: Counter, own: Counter, *, near: list[Place] = ()) -> None:
     """Drop weak candidates: small places with no cue, alias-only matches, common words."""
     if cand.unresolved or cand.chosen is None:
         return
     # Whether the name is a place at all is judged on its strongest reading:
     # "Edmonton" near Cairns is the small Australian suburb, but a place anyway.
     strength = max(_strength(cand, place, primary, doc, own) for place, primary in cand.places)
-    if cand.by_form and any(doc.get(cc, 0) > 0 for cc in _countries(cand.chosen)):
-        # Its form already says place; the article's countries say which one.
+    primary = any(pr for p, pr in cand.places if p is cand.chosen)
+    if (cand.by_form and any(doc.get(cc, 0) > 0 for cc in _countries(cand.chosen))
+            and (primary or _nearness(cand.chosen, list(near)) > 0)):
+        # Its form already says place; the article's countries say which one, and an
+        # alias match must also lie near the article's other places ("Bagram" by Kabul).
         strength = max(strength, ACCEPT_THRESHOLD)
     if strength < ACCEPT_THRESHOLD:
         cand.chosen = None
@@ -1066,6 +1100,11 @@ def _strength(cand: _Candidate, place: Place, primary: bool, doc: Counter, own: 
     if single and place.kind in ("river", "lake", "mountain", "physical") and not cand.kinds:
         # "Ebola", "Yellow": a bare one-word river is rare in news; "the Danube" is one.
         strength -= 1.0 if cand.determiner else 3.0
+    if (not primary and support <= 0 and sum(doc.values()) >= 3
+            and place.kind in ("crossing", "border", "airport", "neighbourhood")):
+        # "Friendship Bridge" in an article about Thailand: a local feature's alias abroad
+        # is another place of the same generic name.
+        strength -= 3.0
     if single and place.kind == "island":
         strength -= 0.3
     if single and place.kind == "city" and not place.feature_id:

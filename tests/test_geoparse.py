@@ -329,3 +329,36 @@ def test_demonyms_mode_points_each_demonym_at_its_country():
     assert {name: found[name].country_code for name in expected if name in found} == expected
     assert all(found[name].kind == "demonym" for name in expected)
     assert "Ghani" not in found
+
+
+# ----------------------------------------------------------------------------- general causes found on unseen text
+
+
+def test_three_letter_city_names_written_as_words():
+    gao = only("Gunmen attacked a market in Gao on Sunday, officials in Bamako said.", "Gao")
+    assert gao.country_code == "ML" and gao.kind == "city"
+    assert names("Ask Bob and Ann about it.") == []
+
+
+def test_unknown_river_is_reported_unresolved():
+    found = geoparse("Boats capsized on the Qwzzat River near Mopti, in Mali.")
+    assert [(m.name, m.resolved, m.kind) for m in found][0] == ("Qwzzat River", False, "river")
+
+
+def test_the_village_of_a_small_place_in_the_articles_country():
+    village = only("Shells fell on the village of Chinari in Armenia's Tavush province, near Ijevan.", "Chinari")
+    assert village.country_code == "AM"
+
+
+def test_a_local_features_alias_abroad_is_not_borrowed():
+    text = ("Traders crossed the Friendship Bridge from Thailand into Laos near Vientiane, "
+            "and trucks queued in Nong Khai.")
+    bridge = only(text, "Friendship Bridge")
+    assert "AF" not in bridge.country_code
+
+
+def test_an_alias_named_by_form_needs_nearby_support():
+    # "Turkey" is an alias of a town in New Jersey; "the city of Turkey" beside Texas is not it.
+    text = "Tickets are sold by the city of Turkey. The dance is in Hall County, Texas."
+    turkey = only(text, "Turkey")
+    assert not (turkey.resolved and turkey.kind == "country") and turkey.lat is None or turkey.lon < -95
