@@ -37,7 +37,7 @@ _LOCATIVE = {
     "inside": "at", "across": "at", "through": "at", "via": "at",
     "within": "at", "off": "near", "from": "origin", "to": "destination",
     "into": "destination", "toward": "destination", "towards": "destination",
-    "between": "at",
+    "between": "at", "over": "at",
 }
 
 #: A relative clause set off by commas: ", which has troops in Niger,".

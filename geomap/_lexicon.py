@@ -73,6 +73,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"children|patients|persons|fighters|troops)\b)|"
                  r"besieged|killed|kills|killing|exchanged fire|traded fire|exchanging fire"),
         ("verb_armed", r"fought|struck|hit|targeted|pounded"),
+        ("verb", r"firing (?:on|at|upon)|(?:shot|shooting|shoots) down|intercepted|downed"),
         ("phrase", r"(?:fired|launched|lobbed)\s+(?:[\w-]+\s+){0,3}?(?:rockets?|missiles?|shells?|"
                    r"mortars?|mortar rounds|drones?|grenades?|artillery|salvos?)\s+"
                    r"(?:[\w-]+\s+){0,3}?(?:at|on|into|towards?|against)\b"),
@@ -279,12 +280,16 @@ KNOWN_ORGS: dict[str, str] = {
     "group of 20": "G20", "csto": "CSTO", "sco": "SCO", "asean": "ASEAN",
     "african union": "African Union", "hezbollah": "Hezbollah", "hamas": "Hamas",
     "red cross": "Red Cross", "icrc": "ICRC", "unhcr": "UNHCR", "who": "WHO", "osce": "OSCE",
+    "houthis": "Houthis", "houthi": "Houthis", "al-shabaab": "al-Shabaab",
+    "boko haram": "Boko Haram", "rapid support forces": "RSF", "rsf": "RSF", "m23": "M23",
+    "wagner": "Wagner", "pkk": "PKK", "ttp": "TTP", "ecowas": "ECOWAS", "sadc": "SADC",
     "etim": "ETIM", "pentagon": "Pentagon", "kremlin": "Kremlin", "white house": "White House",
 }
 ORG_PATTERN = re.compile(
     r"\b(?:Taliban|al-Qaeda|al Qaeda|Islamic State|ISIS-K|ISIS|ISIL|IS-K|NATO|United Nations|"
     r"UN|European Union|EU|G7|Group of Seven|G20|Group of 20|CSTO|SCO|ASEAN|African Union|"
-    r"Hezbollah|Hamas|Red Cross|ICRC|UNHCR|OSCE|ETIM|Pentagon|Kremlin|White House)\b")
+    r"Hezbollah|Hamas|Red Cross|ICRC|UNHCR|OSCE|ETIM|Pentagon|Kremlin|White House|Houthis?|"
+    r"al-Shabaab|Boko Haram|Rapid Support Forces|RSF|M23|Wagner|PKK|TTP|ECOWAS|SADC)\b")
 PERSON_TITLE = re.compile(
     r"\b(?:President|Prime\s+Minister|Foreign\s+Minister|Defen[cs]e\s+Minister|"
     r"Interior\s+Minister|Minister|Secretary\s+of\s+State|Secretary|Chancellor|Premier|King|Queen|Emir|Crown Prince|"

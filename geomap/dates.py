@@ -35,7 +35,7 @@ Rules, with ``P`` the publication date
 - Vague recency ("earlier", "recently", "more recently" without anything more
   precise): ``P``'s month, flagged ``vague``; the extractor uses it only when the
   sentence holds nothing more precise.
-- Background: "since 2012", "from 1996 until 2001", "in the 1990s", "the
+- Background: "since 2012", "since November", "from 1996 until 2001", "in the 1990s", "the
   18-year-long insurgency" date a state of affairs, not an event; they are
   returned with ``background=True`` and the extractor never dates an event by
   them.
@@ -69,6 +69,10 @@ _UNIT = r"(?:day|week|fortnight|month|year)s?"
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("background", r"\b(?:since|from)\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?"
                    r"(?:1[89]|20)\d\d(?:s)?(?:\s+(?:until|to|till)\s+(?:19|20)\d\d)?\b"),
+    # "Since November, the group has launched dozens of attacks": a series, background.
+    ("background", r"\bsince\s+(?:early\s+|late\s+|mid-|last\s+)?(?:January|February|March|"
+                   r"April|June|July|August|September|October|November|December)"
+                   r"(?:\s+(?:19|20)\d\d)?\b(?!\s*\.?\s*\d)"),
     ("background", r"\b(?:in|of|during|throughout)\s+the\s+(?:early\s+|late\s+)?"
                    r"(?:1[89]|20)\d0s\b"),
     ("background", r"\b\d{1,3}-year-(?:long|old)\b"),

@@ -510,6 +510,8 @@ class _Reader(PlaceReader):
         head, comma, subject = before.rpartition(",")
         if not comma or not head.strip() or head.rstrip().endswith(("\u201d", '"')):
             return False
+        if re.search(r",\s*(?:which|who|whose)\b(?:[^,]|(?<=\d),(?=\d))*$", head):
+            return False  # "Oman, which has mediated ..., condemned": the comma closes an aside
         after = re.split(r",\s*(?:as|while|amid|when|but|though|even as|an? (?:claim|charge|"
                          r"allegation|report|account|version)\b)", after)[0].strip()
         if match.group(0).lower() == "told":
@@ -633,6 +635,11 @@ class _Reader(PlaceReader):
         marker = self._open_marker(sentence, trigger.start)
         if draft.date is None and marker is not None and marker[2] == "since":
             return None  # "the first delivery since the Taliban took control": background
+        if draft.date is None and any(
+                m.background and sentence.start <= m.start < trigger.start and
+                not lex.CLAUSE_MARKERS.search(self.text, m.end, trigger.start)
+                for m in self.dates):
+            return None  # "Since November, the group has launched dozens of drones": a series
         if draft.date is not None and draft.date.planned:
             draft.planned = True
         self._locate(draft)
@@ -713,7 +720,10 @@ class _Reader(PlaceReader):
                 if not re.search(r"[,;]", self.text[last[1]:a_start]):
                     return False
             return True
-        return not any(t_end <= m[0] and m[1] <= a_start for m in markers)
+        # "rallied after Friday prayers": a date right after "after" times the trigger itself.
+        return not any(t_end <= m[0] and m[1] <= a_start and not (
+            m[2] in ("after", "before") and not self.text[m[1]:a_start].strip())
+            for m in markers)
 
     def _open_marker(self, sentence, position) -> tuple[int, int, str] | None:
         """The clause marker that opens the clause holding ``position``, if still open."""
@@ -804,7 +814,8 @@ class _Reader(PlaceReader):
             if self.published is None:
                 draft.flags.append("date_unresolved")
                 continue
-            previous = [d for d in drafts[:i] if d.date is not None and not d.planned]
+            previous = [d for d in drafts[:i] if d.date is not None and not d.planned
+                        and not self._history(d)]  # an old war dates nothing new
             same = [d for d in previous if d.trigger.category == draft.trigger.category]
             last = [d for d in previous if d.sentence.index == draft.sentence.index - 1]
             near = [d for d in previous if d.sentence.paragraph == draft.sentence.paragraph]
