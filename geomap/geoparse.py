@@ -213,6 +213,7 @@ class _Candidate:
     determiner: bool = False
     only_initial: bool = False
     by_form: bool = False  # its form says place ("X Air Base"): unresolved rather than dropped
+    after_locative: bool = False  # "at Bagram": its position says place
     scores: dict[int, float] = field(default_factory=dict)
     chosen: Place | None = None
     margin: float = 0.0
@@ -497,6 +498,8 @@ def _classify(parser: _Parser, run: list[_Token], spans, k: int) -> _Candidate |
     cand.kinds = _kind_cues(parser, cand, after)
     # "the village of Sotk", "Niger River": the form says place; the question left is which.
     cand.by_form = _of_place(parser, cand) or (stop - i > 1 and last.lower in _FORM_TAILS)
+    prev = parser.tokens[first.index - 1] if first.index > 0 else None
+    cand.after_locative = prev is not None and prev.lower in _PLACE_PREPOSITIONS
     cand.evidence += _local_evidence(parser, cand)
     return cand
 
@@ -728,6 +731,8 @@ def _maybe_unresolved(parser: _Parser, run: list[_Token], spans, found: list[_Ca
 
 
 _FACILITIES = frozenset({"airbase", "airfield"})
+# Prepositions after which a capitalised name is a place by position.
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "into"})
 # Last words that make a multi-word name a place by its form.
 _FORM_TAILS = PLACE_SUFFIXES | {"river", "bridge", "crossing", "airport", "lake", "valley", "mountains"}
 
@@ -1077,10 +1082,13 @@ def _accept(cand: _Candidate, doc: Counter, own: Counter, *, near: list[Place] =
     # "Edmonton" near Cairns is the small Australian suburb, but a place anyway.
     strength = max(_strength(cand, place, primary, doc, own) for place, primary in cand.places)
     primary = any(pr for p, pr in cand.places if p is cand.chosen)
-    if (cand.by_form and any(doc.get(cc, 0) > 0 for cc in _countries(cand.chosen))
+    settlement = cand.chosen.kind in ("city", "neighbourhood")
+    if ((cand.by_form or (cand.after_locative and settlement))
+            and any(doc.get(cc, 0) > 0 for cc in _countries(cand.chosen))
             and (primary or _nearness(cand.chosen, list(near)) > 0)):
-        # Its form already says place; the article's countries say which one, and an
-        # alias match must also lie near the article's other places ("Bagram" by Kabul).
+        # Its form ("the village of X") or its position ("at X") already says place; the
+        # article's countries say which one, and an alias match must also lie near the
+        # article's other places ("Bagram" by Kabul).
         strength = max(strength, ACCEPT_THRESHOLD)
     if strength < ACCEPT_THRESHOLD:
         cand.chosen = None

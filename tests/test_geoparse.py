@@ -311,6 +311,11 @@ def test_dominant_country_wins_for_a_name_known_only_by_an_alternate_name():
     # With no Afghan context the name is not borrowed by the Iranian village.
     elsewhere = only("Visitors toured Bagram Air Base on Monday.", "Bagram Air Base")
     assert elsewhere.country_code != "IR"
+    # A bare name after a locative, in an article about Afghanistan.
+    held = only("Prisoners held at Bagram were moved, officials in Kabul said. Fighting went on near "
+                "Kandahar.", "Bagram")
+    assert held.country_code == "AF"
+    assert all(m.country_code != "IR" for m in geoparse("Prisoners held at Bagram were moved on Monday."))
 
 
 def test_words_in_organisation_names_with_a_generic_head_are_not_places():
