@@ -484,7 +484,7 @@ def _classify(parser: _Parser, run: list[_Token], spans, k: int) -> _Candidate |
         places = _demonym_places(parser.gaz, surface) if parser.want_demonyms and stop - i == 1 else []
         if not places or not _demonym_stands(parser, first):
             return None
-        return _demonym_candidate(first, places)
+        return _demonym_candidate(parser, first, places)
     before = run[i - 1] if i > 0 else None
     after = run[stop] if stop < len(run) else None
     verdict = _neighbours(parser, run, spans, k, before, after)
@@ -844,16 +844,44 @@ def _demonym_candidates(parser: _Parser) -> list[_Candidate]:
         if not (token.is_word and token.is_cap) or parser.gaz.has_key(normalize_name(token.text)):
             continue
         places = _demonym_places(parser.gaz, token.text)
-        if places and _demonym_stands(parser, token):
-            found.append(_demonym_candidate(token, places))
+        if _demonym_stands(parser, token):
+            cand = _demonym_candidate(parser, token, places)
+            if cand is not None:
+                found.append(cand)
     # "Ashraf Ghani ... Ghani said": a surname once is a surname everywhere.
     return [c for c in found if c.surface not in parser.person_words]
 
 
-def _demonym_candidate(token: _Token, places: list[tuple[Place, bool]]) -> _Candidate:
-    cand = _Candidate(token.index, token.index + 1, token.start, token.end, token.text, places, evidence=1.0)
+def _demonym_candidate(parser: _Parser, token: _Token, places: list[tuple[Place, bool]]) -> _Candidate | None:
+    first = token
+    prev = parser.tokens[token.index - 1] if token.index > 0 else None
+    if prev is not None and prev.lower in _COMPASS and prev.is_cap and _adjacent(parser.text, prev, token):
+        # "South African", "North Korean", "South Sudanese": the compass word is part of the name.
+        names, _ = _region_names(parser.gaz)
+        key = normalize_name(token.text)
+        whole = [f"{prev.lower} {r}" for r in _demonym_stems(key) if f"{prev.lower} {r}" in names]
+        found = [(p, pr) for name in whole for p, pr in parser.gaz.candidates(name) if p.kind == "country"]
+        if found:
+            first, places = prev, rank_candidates(found)[:1]
+    if not places:
+        return None
+    cand = _Candidate(first.index, token.index + 1, first.start, token.end,
+                      parser.text[first.start : token.end], places, evidence=1.0)
     cand.demonym = True
     return cand
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "central"})
+
+
+def _demonym_stems(key: str) -> list[str]:
+    """Every root the suffix rules derive from a demonym's key ("sudanese" -> "sudan", ...)."""
+    roots = []
+    for suffix in _DEMONYM_SUFFIXES:
+        if key.endswith(suffix):
+            stem = key[: -len(suffix)]
+            roots += [stem, stem + "a", stem + "ia", stem + "e", stem + "y", stem + "ey", stem + "land"]
+    return [r for r in roots if len(r) >= 3]
 
 
 def _demonym_stands(parser: _Parser, token: _Token) -> bool:
@@ -920,12 +948,7 @@ def _demonym_root(gaz: Gazetteer, word: str) -> str | None:
     names, prefixes = _region_names(gaz)
     if key in names:
         return None
-    roots = []
-    for suffix in _DEMONYM_SUFFIXES:
-        if key.endswith(suffix):
-            stem = key[: -len(suffix)]
-            roots += [r for r in (stem, stem + "a", stem + "ia", stem + "e", stem + "y", stem + "ey",
-                                  stem + "land") if len(r) >= 3 and r in names]
+    roots = [r for r in _demonym_stems(key) if r in names]
     roots += [key + tail for tail in ("istan", "stan", "land") if key + tail in names]
     if roots:
         return min(roots, key=lambda r: (names[r], -len(r)))

@@ -334,6 +334,9 @@ def test_demonyms_mode_points_each_demonym_at_its_country():
     assert {name: found[name].country_code for name in expected if name in found} == expected
     assert all(found[name].kind == "demonym" for name in expected)
     assert "Ghani" not in found
+    compound = {m.name: m.country_code for m in geoparse(
+        "South Sudanese and North Korean delegates arrived.", demonyms=True)}
+    assert compound == {"South Sudanese": "SS", "North Korean": "KP"}
 
 
 # ----------------------------------------------------------------------------- general causes found on unseen text
