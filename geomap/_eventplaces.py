@@ -43,6 +43,10 @@ _LOCATIVE = {
 #: A relative clause set off by commas: ", which has troops in Niger,".
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b(?:[^,;.]|(?<=\d)[,.](?=\d)){0,120},")
 
+_WISHED = re.compile(r"\b(?:urged|urging|asked|asking|called\s+on|invited|inviting|pressed|"
+                     r"agreed|decided|pledged|promised|vowed|plans?|wants?|hopes?|seeks?|aims?)"
+                     r"\b[^.;]*?\bto\s+[a-z]+")
+
 #: A closing attribution: ", the foreign ministry in Berlin said." ends the sentence.
 _SOURCE_TAIL = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,6}?(?:said|says|told|"
                           r"reported|added)\b(?:\s+(?:[\w’'.-]+\s*){0,4})?[.!?]?\s*$")
@@ -200,6 +204,10 @@ class PlaceReader:
             # "France, which has 1,500 troops in Niger, evacuated ...": the aside is elsewhere.
             located = [(m, r) for m, r in located
                        if not aside.start() <= m.start < aside.end()]
+        # "met al-Burhan and urged him to return to peace talks in Jeddah": a place inside
+        # an infinitive of wish or request is where something may happen, not this event.
+        located = [(m, r) for m, r in located if m.start < trigger.end or not _WISHED.search(
+            self.text, trigger.end, m.start)]
         tail = _SOURCE_TAIL.search(self.text, sentence.start, sentence.end)
         if tail and tail.start() > trigger.end:
             # ", the foreign ministry in Berlin said.": where the source sits, not the event.

@@ -337,6 +337,14 @@ class _Reader(PlaceReader):
             gap = self.text[found["meeting"].end:found["diplomacy"].start]
             if re.search(r"\band\b", gap) and not lex.CLAUSE_MARKERS.search(gap):
                 del found["diplomacy"]  # "met in Dushanbe and agreed to ...": one meeting
+        crossing = found.get("border_crossing")
+        if crossing is not None and re.match(r"(?:reinforc|fortif|bolster|strengthen)\w*\s+(?:[\w’'-]+"
+                                             r"\s+){0,3}?(?:troops|forces|soldiers|units|guards)\b",
+                                             self.text[crossing.start:crossing.end]):
+            # "reinforced its troops along the border": troops positioned, not a crossing
+            found.pop("border_crossing")
+            found.setdefault("military_deployment", _Trigger(
+                "military_deployment", crossing.start, crossing.end, "phrase", crossing.planned))
         if "border_crossing" in found and "military_deployment" in found and found[
                 "military_deployment"].start >= found["border_crossing"].start and found[
                 "military_deployment"].start < found["border_crossing"].end:
@@ -395,6 +403,8 @@ class _Reader(PlaceReader):
             return None  # "which the Taliban had seized": the object is the antecedent
         if kind == "arrival" and not self._arrival_abroad(sentence, match):
             return None
+        if kind == "arrival" and lex.PERSON_TITLE.search(before[-80:]):
+            category = "diplomacy"  # "U.S. envoy Tom Perriello arrived in Port Sudan": a visit
         if re.search(r"\bthe\s+(?:staff|evacuees|diplomats|nationals|citizens|troops|soldiers|"
                      r"refugees|migrants)\b", match.group(0) + plain_after[:30]) and any(
                 d.trigger.category == category and d.sentence.index == sentence.index - 1
@@ -512,7 +522,8 @@ class _Reader(PlaceReader):
             return False
         if re.search(r",\s*(?:which|who|whose)\b(?:[^,]|(?<=\d),(?=\d))*$", head):
             return False  # "Oman, which has mediated ..., condemned": the comma closes an aside
-        after = re.split(r",\s*(?:as|while|amid|when|but|though|even as|an? (?:claim|charge|"
+        after = re.split(r",\s*(?:as|while|amid|when|but|though|even as|calling|describing|"
+                         r"saying|noting|an? (?:claim|charge|"
                          r"allegation|report|account|version)\b)", after)[0].strip()
         if match.group(0).lower() == "told":
             # "..., a council member told AFP." / "told reporters on Monday."
@@ -523,7 +534,7 @@ class _Reader(PlaceReader):
                         r"[.!?]?", after):
             # "..., a government spokesman said (on Tuesday)."
             return bool(_ATTRIBUTION.match(subject))
-        if re.match(r",\s*(?:adding|citing)\b", after):
+        if re.match(r",\s*(?:adding|citing|calling|describing|saying|noting|warning)\b", after):
             return bool(_ATTRIBUTION.match(subject))  # "..., a spokesman said, adding that ..."
         # "..., said a government spokesman."
         return not subject.strip() and bool(re.fullmatch(r"(?:[\w’'.-]+\s+){0,6}[\w’'.-]+[.!?]",
