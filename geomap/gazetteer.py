@@ -36,6 +36,7 @@ from pathlib import Path
 from geomap import settings
 from geomap._io import atomic_write
 from geomap._placedata import STATE_ABBREVIATIONS, WORLD_REGIONS
+from geomap._placewords import KIND_WORDS
 from geomap.exceptions import ExportError, InputError, PlaceNotFoundError
 
 logger = logging.getLogger(__name__)
@@ -691,26 +692,14 @@ _KIND_SIZE = {
     "physical": 3.5,
 }
 
-# Trailing words that say which kind of place a query means ("Kunduz province").
+# Trailing words that say which kind of place a query means ("Kunduz province"):
+# the geoparser's kind words, plus multi-word and crossing forms only queries use.
 KIND_SUFFIXES = {
-    "province": ("province",),
-    "state": ("province",),
-    "region": ("province", "region"),
-    "oblast": ("province",),
-    "governorate": ("province",),
-    "prefecture": ("province",),
-    "county": ("province",),
-    "city": ("city",),
-    "town": ("city",),
-    "village": ("city",),
-    "airport": ("airport",),
+    **KIND_WORDS,
     "international airport": ("airport",),
-    "crossing": ("crossing",),
     "border crossing": ("crossing",),
     "checkpoint": ("crossing",),
     "bridge": ("crossing",),
-    "river": ("river",),
-    "mountains": ("mountain_range", "mountain"),
     "mountain": ("mountain", "mountain_range"),
 }
 
