@@ -76,11 +76,7 @@ def borders_layer(*, name: str = "Afghanistan's borders") -> folium.GeoJson:
     -------
     folium.GeoJson
     """
-    return folium.GeoJson(
-        load_geojson("afghanistan_borders_50m.geojson"),
-        name=name,
-        style_function=lambda _feature: {"color": "#7b3294", "weight": 2.5, "opacity": 0.8},
-    )
+    return _lines("afghanistan_borders_50m.geojson", name=name, color="#7b3294", weight=2.5)
 
 
 def rivers_layer(*, name: str = "Rivers") -> folium.GeoJson:
@@ -95,8 +91,9 @@ def rivers_layer(*, name: str = "Rivers") -> folium.GeoJson:
     -------
     folium.GeoJson
     """
-    return folium.GeoJson(
-        load_geojson("rivers_region_50m.geojson"),
-        name=name,
-        style_function=lambda _feature: {"color": "#4a90c2", "weight": 1.5, "opacity": 0.8},
-    )
+    return _lines("rivers_region_50m.geojson", name=name, color="#4a90c2", weight=1.5)
+
+
+def _lines(file: str, *, name: str, color: str, weight: float) -> folium.GeoJson:
+    style = {"color": color, "weight": weight, "opacity": 0.8}
+    return folium.GeoJson(load_geojson(file), name=name, style_function=lambda _feature: style)
