@@ -77,7 +77,6 @@ class Dashboard:
 
     def __init__(self, store: EventStore) -> None:
         self.store = store
-        self._seen: set[str] = set()
         self.alert = pn.pane.Alert("", alert_type="danger", visible=False)
         self.notice = pn.pane.Alert("", alert_type="success", visible=False)
         self.category = _multi("Event type")
@@ -116,10 +115,10 @@ class Dashboard:
         self.actor.options = options["actors"]
         self.country.options = options["countries"]
         self.precision.options = options["geo_precisions"]
-        names = list(self.store.sources)
+        names, known = list(self.store.sources), set(self.sources.options)
+        # New sources start switched on; known ones keep the user's choice.
         self.sources.options = names
-        self.sources.value = [n for n in names if n in self.sources.value or n not in self._seen]
-        self._seen = set(names)
+        self.sources.value = [n for n in names if n in self.sources.value or n not in known]
         bounds = options["date_bounds"]
         if bounds:
             # Bounds first, then the value: a value outside the old bounds is refused.
