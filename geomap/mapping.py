@@ -26,7 +26,7 @@ from geomap.schema import conform_events
 # The region shown when no event has a place: Afghanistan and its neighbours.
 REGION_BOUNDS = ((29.0, 60.0), (39.5, 75.5))
 BASE_ATTRIBUTION = (
-    "Places: GeoNames (CC BY 4.0)",
+    "Places: GeoNames (CC BY 4.0), mledoze/countries (ODbL)",
     "Borders and rivers: Natural Earth",
 )
 

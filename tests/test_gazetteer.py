@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import json
+from pathlib import Path
 
 import pytest
 
@@ -55,13 +57,37 @@ def test_normalize_name_keeps_distinct_names_apart():
         ("Khatlon", "TJ", "province", 37.81, 69.11),
         ("Termez", "UZ", "city", 37.22, 67.28),
         ("Mazār-e Sharīf", "AF", "city", 36.71, 67.11),
-        ("Afghanistan", "AF", "country", 34.33, 66.66),
+        ("Afghanistan", "AF", "country", 33.0, 65.0),
     ],
 )
 def test_lookup_resolves_the_brief_places(gaz, query, country, kind, lat, lon):
     best = gaz.lookup(query)[0]
     assert (best.country_code, best.kind) == (country, kind)
     assert distance_km(best.lat, best.lon, lat, lon) < 30
+
+
+def _inside(lon, lat, rings):
+    # Even-odd ray casting over every ring of a (multi)polygon.
+    inside = False
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+            if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+                inside = not inside
+    return inside
+
+
+def test_countries_sit_at_their_reference_point_inside_the_country(gaz):
+    shapes = json.loads((Path(settings.geodata_folder) / "boundaries" / "afghanistan_core_50m.geojson").read_text())
+    for feature in shapes["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        rings = [ring for polygon in polygons for ring in polygon]
+        place = gaz.lookup(feature["properties"]["name"], kinds=["country"])[0]
+        assert place.country_code == feature["properties"]["iso_a2"]
+        assert _inside(place.lon, place.lat, rings), place
+    # The reference point, not the pole of inaccessibility (39.1 N, 98.1 W).
+    united_states = gaz.lookup("United States", kinds=["country"])[0]
+    assert (united_states.lat, united_states.lon) == (38.0, -97.0)
 
 
 def test_lookup_ranks_kabul_afghanistan_before_the_israeli_village(gaz):
