@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geomap import _lexicon as lex
+from geomap._placewords import IRREGULAR_DEMONYMS
+from geomap.geoparse import demonym_country
 
 if TYPE_CHECKING:  # the reader's drafts; imported for annotations only (no cycle at run time)
     from geomap.extract import _Draft
@@ -105,11 +107,6 @@ _MOTION = re.compile(r"(?:cross|fled|flee|escap|pour|stream|swam|walk|trek|mov|p
                      r"spill|swarm|return|withdr|enter|slip|surg)", re.I)
 
 _COUNTRY_NAMES: dict[str, str] = {}
-_DEMONYM_OF: dict[str, str] = {}
-for _word, _code in lex.DEMONYMS.items():
-    if not _word.endswith("s") and _code not in _DEMONYM_OF and "." not in _word \
-            and _word != "us":
-        _DEMONYM_OF[_code] = _word.capitalize()
 
 
 @dataclass
@@ -184,7 +181,7 @@ class PlaceReader:
         return bool(code) and _capital_name(code).lower() == mention.name.lower()
 
     def _lookup_place(self, name: str, *, kind_word: bool = False):
-        if name.lower() in lex.DEMONYMS or name in _NOT_PLACES or self.gazetteer is None:
+        if name in _NOT_PLACES or self._demonym_code(name) or name.lower() in IRREGULAR_DEMONYMS:
             return None
         found = self.gazetteer.lookup(name, kinds=["country", "city", "province"])
         big = [p for p in found if p.kind != "city" or (p.population or 0) >= 50_000]
@@ -482,10 +479,7 @@ class PlaceReader:
         gazetteer = self.gazetteer
         names = []
         for a, b in (pair, pair[::-1]):
-            for x in (_DEMONYM_OF.get(a, ""), _country_name(a)):
-                for y in (_DEMONYM_OF.get(b, ""), _country_name(b)):
-                    if x and y:
-                        names.append(f"{x}-{y} border")
+            names.append(f"{_country_name(a)}-{_country_name(b)} border")
         for name in names:
             for place in gazetteer.lookup(name, kinds=["border"]) if gazetteer else []:
                 return {"name": place.name, "lat": place.lat, "lon": place.lon,
@@ -619,17 +613,24 @@ class PlaceReader:
         codes = []
         for word in words:
             for part in re.split(r"[-–]", word.group(0)):
-                code = lex.DEMONYMS.get(part.lower())
+                code = self._demonym_code(part)
                 if code and code not in codes:
                     codes.append(code)
         return codes
 
     def _code_of(self, word: str) -> str:
-        code = lex.DEMONYMS.get(word.lower())
+        code = self._demonym_code(word)
         if code:
             return code
-        places = self.gazetteer.lookup(word, kinds=["country"]) if self.gazetteer else []
+        places = self.gazetteer.lookup(word, kinds=["country"])
         return places[0].country_code if places else ""
+
+    def _demonym_code(self, word: str) -> str:
+        """The country a demonym names ("Afghan" -> "AF"); "US" and "U.S." count too."""
+        if word.replace(".", "") in ("US", "UK"):
+            places = self.gazetteer.lookup(word, kinds=["country"])
+            return places[0].country_code if places else ""
+        return demonym_country(word, gazetteer=self.gazetteer)
 
     def _country_place(self, code: str) -> dict:
         if not code:

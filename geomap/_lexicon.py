@@ -305,39 +305,3 @@ PEOPLE_NOUNS = frozenset(
 TROOP_NOUNS = frozenset(
     """troops soldiers servicemen personnel fighters militants forces paratroopers marines
     guards police officers insurgents""".split())
-
-#: Demonyms and adjectives of countries, to name the state behind "Russian President" or
-#: "Afghan civilians" (geoparse does not report them as places).
-DEMONYMS: dict[str, str] = {
-    "afghan": "AF", "afghans": "AF", "tajik": "TJ", "tajiks": "TJ", "uzbek": "UZ",
-    "uzbeks": "UZ", "turkmen": "TM", "kyrgyz": "KG", "kazakh": "KZ", "pakistani": "PK",
-    "pakistanis": "PK", "iranian": "IR", "iranians": "IR", "chinese": "CN", "russian": "RU",
-    "russians": "RU", "american": "US", "americans": "US", "us": "US", "u.s.": "US",
-    "british": "GB", "uk": "GB", "french": "FR", "german": "DE", "germans": "DE",
-    "indian": "IN", "indians": "IN", "turkish": "TR", "turks": "TR", "qatari": "QA",
-    "saudi": "SA", "emirati": "AE", "israeli": "IL", "israelis": "IL", "palestinian": "PS",
-    "palestinians": "PS", "syrian": "SY", "syrians": "SY", "iraqi": "IQ", "iraqis": "IQ",
-    "lebanese": "LB", "jordanian": "JO", "egyptian": "EG", "yemeni": "YE", "ukrainian": "UA",
-    "ukrainians": "UA", "belarusian": "BY", "polish": "PL", "georgian": "GE",
-    "armenian": "AM", "azerbaijani": "AZ", "azeri": "AZ", "japanese": "JP", "korean": "KR",
-    "north korean": "KP", "south korean": "KR", "italian": "IT", "spanish": "ES",
-    "canadian": "CA", "australian": "AU", "ethiopian": "ET", "sudanese": "SD",
-    "somali": "SO", "kenyan": "KE", "nigerian": "NG", "malian": "ML", "libyan": "LY",
-    "burmese": "MM", "myanmar": "MM", "bangladeshi": "BD", "nepali": "NP", "mongolian": "MN",
-    "kosovar": "XK", "serbian": "RS", "serb": "RS", "serbs": "RS", "moldovan": "MD",
-    "romanian": "RO", "hungarian": "HU", "finnish": "FI", "swedish": "SE", "norwegian": "NO",
-    "dutch": "NL", "belgian": "BE", "swiss": "CH", "austrian": "AT", "greek": "GR",
-    "cypriot": "CY", "armenians": "AM", "kurdish": "IQ", "venezuelan": "VE",
-    "colombian": "CO", "mexican": "MX", "brazilian": "BR", "argentine": "AR",
-    "chilean": "CL", "peruvian": "PE", "cuban": "CU", "haitian": "HT", "congolese": "CD",
-    "rwandan": "RW", "ugandan": "UG", "tanzanian": "TZ", "eritrean": "ER", "chadian": "TD",
-    "nigerien": "NE", "burkinabe": "BF", "algerian": "DZ", "moroccan": "MA",
-    "tunisian": "TN", "thai": "TH", "vietnamese": "VN", "filipino": "PH",
-    "indonesian": "ID", "malaysian": "MY", "sri lankan": "LK", "kashmiri": "IN",
-    "baloch": "PK", "pashtun": "AF", "hazara": "AF", "uyghur": "CN", "uighur": "CN",
-    "estonian": "EE", "latvian": "LV", "lithuanian": "LT", "slovak": "SK", "czech": "CZ",
-    "bulgarian": "BG", "croatian": "HR", "bosnian": "BA", "albanian": "AL",
-    "macedonian": "MK", "montenegrin": "ME", "slovenian": "SI", "danish": "DK",
-    "irish": "IE", "icelandic": "IS", "portuguese": "PT", "omani": "OM", "kuwaiti": "KW",
-    "bahraini": "BH", "emiratis": "AE",
-}

@@ -775,7 +775,7 @@ class _Reader(PlaceReader):
             for match in re.finditer(rf"\b{re.escape(acronym)}\b", region):
                 found.append((match.start(), acronym))
         for word in re.finditer(r"\b[A-Z][a-z]+\b", region):
-            code = lex.DEMONYMS.get(word.group(0).lower())
+            code = self._demonym_code(word.group(0))
             if code:
                 # "Russian President Vladimir Putin": the person acts, the state stands behind.
                 titled = lex.PERSON_TITLE.match(region, word.end() + 1)

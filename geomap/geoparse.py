@@ -28,6 +28,7 @@ the gazetteer are reported with ``resolved=False`` and no coordinates.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -405,6 +406,40 @@ def _apply_corrections(mentions: list[PlaceMention]) -> list[PlaceMention]:
             )
         fixed.append(m)
     return fixed
+
+
+def demonym_country(word: str, *, gazetteer: Gazetteer | None = None) -> str:
+    """Return the ISO2 code of the country a demonym or adjective names, else "".
+
+    The same resolution as ``geoparse(text, demonyms=True)``: "Russian" -> "RU",
+    "Tajiks" -> "TJ", "Nigerian" -> "NG" (not Niger). Group names with no single
+    country ("Kurdish", "Pashtun") and continents ("European") give "".
+
+    Parameters
+    ----------
+    word : str
+        One word as written, capitalised ("Afghan").
+    gazetteer : Gazetteer, optional
+        Defaults to :func:`geomap.gazetteer.load_gazetteer`.
+
+    Returns
+    -------
+    str
+        ISO 3166-1 alpha-2 code, or "".
+
+    Examples
+    --------
+    >>> demonym_country("Afghan"), demonym_country("Kurdish")
+    ('AF', '')
+    """
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    return _demonym_country(gaz, word)
+
+
+@functools.lru_cache(maxsize=4096)
+def _demonym_country(gaz: Gazetteer, word: str) -> str:
+    places = _demonym_places(gaz, word)
+    return places[0][0].country_code if places and places[0][0].kind == "country" else ""
 
 
 def format_mentions(mentions: Iterable[PlaceMention], *, as_json: bool = False) -> str:

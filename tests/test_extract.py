@@ -15,6 +15,7 @@ from geomap.articles import article_from_text, load_article
 from geomap.evaluation import score_events
 from geomap.exceptions import InputError
 from geomap.extract import events_from_article, events_from_articles, events_from_text
+from geomap.gazetteer import load_gazetteer
 from geomap.schema import CATEGORIES, EVENT_COLUMNS, crosswalk, validate_events
 
 DATA = settings.geodata_folder.parent / "tests" / "data" / "articles"
@@ -40,10 +41,15 @@ def stub_geoparser(text):
 
 
 class StubGazetteer:
+    """Fakes place lookups; everything else (demonyms) comes from the real gazetteer."""
+
+    def __getattr__(self, name):
+        return getattr(load_gazetteer(), name)
+
     def lookup(self, name, *, country_codes=None, kinds=None):
         hit = PLACES.get(name)
-        if name in ("Tajik-Afghan border", "Afghan-Tajik border"):
-            hit = (37.5, 69.0, "AF/TJ", "border")
+        if name in ("Tajikistan-Afghanistan border", "Afghanistan-Tajikistan border"):
+            name, hit = "Tajik-Afghan border", (37.5, 69.0, "AF/TJ", "border")
         if hit is None or (kinds and hit[3] not in kinds):
             return []
         lat, lon, cc, kind = hit

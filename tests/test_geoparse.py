@@ -13,7 +13,7 @@ from geomap import settings
 from geomap.corrections import save_correction
 from geomap.gazetteer import _PAREN, distance_km, load_gazetteer
 from geomap.geocoding import GazetteerGeocoder
-from geomap.geoparse import PlaceMention, format_mentions, geoparse
+from geomap.geoparse import PlaceMention, demonym_country, format_mentions, geoparse
 
 
 @pytest.fixture(autouse=True)
@@ -370,3 +370,12 @@ def test_an_alias_named_by_form_needs_nearby_support():
     text = "Tickets are sold by the city of Turkey. The dance is in Hall County, Texas."
     turkey = only(text, "Turkey")
     assert not (turkey.resolved and turkey.kind == "country") and turkey.lat is None or turkey.lon < -95
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("Afghan", "AF"), ("Tajiks", "TJ"), ("Nigerian", "NG"), ("Chinese", "CN"),
+     ("British", "GB"), ("Kurdish", ""), ("European", ""), ("Kabul", "")],
+)
+def test_demonym_country_names_the_country_or_nothing(word, code):
+    assert demonym_country(word) == code
