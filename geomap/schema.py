@@ -202,10 +202,14 @@ def conform_events(df: pd.DataFrame) -> pd.DataFrame:
     for col in EVENT_COLUMNS:
         if col not in out.columns:
             out[col] = pd.NA
+    # Columns already of the right type are kept: layers conform the table they are
+    # given, so a table that is conformed once is not converted again.
     for col in FLOAT_COLUMNS:
-        out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64")
+        if out[col].dtype != "float64":
+            out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64")
     for col in INT_COLUMNS:
-        out[col] = pd.to_numeric(out[col], errors="coerce").astype("Int64")
+        if out[col].dtype != "Int64":
+            out[col] = pd.to_numeric(out[col], errors="coerce").astype("Int64")
     if out["planned"].dtype != bool:
         out["planned"] = out["planned"].map(_as_bool).astype(bool)
     for col in TEXT_COLUMNS:
