@@ -7,8 +7,8 @@ import concurrent.futures
 import datetime as dt
 import json
 
-import pytest
 import pandas as pd
+import pytest
 
 pn = pytest.importorskip("panel")
 
