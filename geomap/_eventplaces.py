@@ -121,6 +121,21 @@ class _Mention:
     resolved: bool
 
 
+_WAY = r"(?P<way>(?:north|south)(?:[- ]?(?:east|west))?|east|west|central)"
+#: "southern Lebanon", "the north of Afghanistan" (the mention follows) ...
+_PART_BEFORE = re.compile(
+    rf"\b(?P<the>the\s+)?{_WAY}(?:ern)?(?P<part>\s+part)?(?P<of>\s+of)?\s+(?:the\s+)?\Z", re.I)
+#: ... and "Syria's north-east", "Mali's northern" (the mention precedes).
+_PART_AFTER = re.compile(rf"['’]s\s+{_WAY}(?:ern)?\b", re.I)
+
+
+#: A state's institution as a speaker: "China's foreign ministry", "the Chinese government".
+_INSTITUTION = re.compile(
+    r"(?:\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}['’]s|\b(?:the|The)\s+[A-Z][a-z]+)\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?:ministry|government|cabinet|presidency|security council|"
+    r"national security council)\s+(?:[\w,’'-]+\s+){0,4}?\Z")
+
+
 class PlaceReader:
     """Mixin: place mentions, roles, borders and fallbacks for one article."""
 
@@ -155,7 +170,25 @@ class PlaceReader:
                 kept.append(_Mention(start, end, match.group(0), None, None, "", "facility",
                                      False))
         kept.extend(self._anaphora(sorted(kept, key=lambda m: m.start), taken + orgs))
-        return sorted(kept, key=lambda m: m.start)
+        return sorted((self._country_part(m) for m in kept), key=lambda m: m.start)
+
+    def _country_part(self, mention: _Mention) -> _Mention:
+        """"southern Lebanon", "the north of Afghanistan", "Syria's north-east": that part."""
+        if mention.kind != "country" or not mention.resolved:
+            return mention
+        before = _PART_BEFORE.search(self.text, max(0, mention.start - 30), mention.start)
+        if before and bool(before.group("of")) != bool(before.group("the")):
+            before = None  # "north of Afghanistan" lies outside it; "the north Afghanistan" is no phrase
+        after = _PART_AFTER.match(self.text, mention.end)
+        found = before or after
+        if found is None:
+            return mention
+        point = self.gazetteer.part_of_country(mention.country_code, found.group("way"))
+        if point is None:
+            return mention
+        start, end = (found.start(), mention.end) if before else (mention.start, found.end())
+        return _Mention(start, end, self.text[start:end], point[0], point[1],
+                        mention.country_code, "region", True)
 
     def _anaphora(self, mentions: list[_Mention], taken) -> list[_Mention]:
         """"the airport", "the capital": the last such place named before, as a mention."""
@@ -212,6 +245,8 @@ class PlaceReader:
         border = self._border(sentence, trigger)
         if draft.trigger.category in PLACELESS_BY_DEFAULT:
             self._locate_static(draft, located, near_only=True)
+            if not draft.place:
+                self._institution_seat(draft)
         elif draft.trigger.category in MOVEMENTS:
             self._locate_movement(draft, located, border)
         else:
@@ -239,8 +274,9 @@ class PlaceReader:
         before = self.text[max(0, mention.start - 40):mention.start]
         found = re.search(r"\b([A-Za-z]+)\s+(?:the\s+)?(?:[A-Z][a-z]+['’]s\s+)?"
                           r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|province|"
-                          r"district|region|capital|country|port|area)\s+of\s+)?"
-                          r"(?:(?:the|a|an)\s+)?(?:(?:northern|southern|eastern|western|"
+                          r"district|region|capital|country|port|area|areas|parts?|outskirts|"
+                          r"neighbou?rhoods?|suburbs?|centre|center|streets)\s+of\s+)?"
+                          r"(?:(?:the|a|an)\s+)?(?:(?:northern|southern|eastern|western|downtown|"
                           r"central|north|south|east|west|north-?west(?:ern)?|"
                           r"north-?east(?:ern)?|south-?west(?:ern)?|south-?east(?:ern)?)\s+)?$",
                           before)
@@ -518,6 +554,24 @@ class PlaceReader:
                 "lat": point.get("lat"), "lon": point.get("lon"), "country": side,
                 "precision": "country" if point.get("lat") is not None else "unknown"}
 
+    def _institution_seat(self, draft: _Draft) -> None:
+        """"China's foreign ministry urged ...": a ministry or government speaks from its
+        capital (flag ``place_assumed``). A leader's call stays placeless: it has two ends."""
+        found = _INSTITUTION.search(self.text, draft.sentence.start, draft.trigger.start)
+        if found is None or lex.CLAUSE_MARKERS.search(self.text, found.end(), draft.trigger.start):
+            return
+        codes = [m.country_code for m in self._mentions_in(found.start(), found.end())
+                 if m.kind == "country" and m.resolved]
+        codes = codes or self._demonym_codes(found.start(), found.end())
+        capital = _capital_name(codes[0]) if codes else ""
+        seats = self.gazetteer.lookup(capital, country_codes=[codes[0]], kinds=["city"]) \
+            if capital else []
+        if seats:
+            seat = seats[0]
+            draft.place = {"name": seat.name, "lat": seat.lat, "lon": seat.lon,
+                           "country": codes[0], "precision": "exact"}
+            draft.flags.append("place_assumed")
+
     def _fallback_country(self, draft: _Draft) -> None:
         """No place stated: a country, flagged ``place_assumed``.
 
@@ -568,6 +622,11 @@ class PlaceReader:
                 draft.place = previous
                 draft.flags.append("place_inferred")
                 return
+        if self.focus and any(not m.resolved and self._role(m) in ("at", "near")
+                              for m in self._mentions_in(start, end)):
+            # "carried out an air strike near Bulobarde": the strike happened at a place the
+            # gazetteer lacks, in the country the article is about, not in the actor's.
+            codes = [self.focus]
         codes = [c for c in codes if c] or [self.focus]
         places = [self._country_place(code) for code in dict.fromkeys(codes) if code]
         places = [p for p in places if p.get("lat") is not None]

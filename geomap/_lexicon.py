@@ -34,7 +34,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"announced|refused to (?:recogni[sz]e|accept|negotiate|meet|talk)|"
                    r"recogni[sz]ed|ruled out|accusing|urging|warning|condemning|demanding|"
                    r"travel(?:l?ed|s)? to|arrived in"),
-        ("phrase", r"(?:recalled|summoned|expelled)\s+(?:[\w’'-]+\s+){0,3}?(?:ambassadors?|envoys?|"
+        ("phrase", r"(?:recalled|recalling|summoned|summoning|expelled|expelling)\s+(?:[\w’'-]+\s+){0,3}?(?:ambassadors?|envoys?|"
                    r"diplomats?|charg[eé]s?\s+d[’']affaires|charg[eé])"),
         ("phrase", r"(?:adopted|passed|approved|issued|signed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
                    r"(?:resolution|statement|declaration|agreement|communiqu[eé]|memorandum)"),
@@ -51,7 +51,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb", r"deployed|deploys|deploying|redeployed|stationed|massed|amassed|mobili[sz]ed|"
                  r"reinforced"),
         ("verb_military", r"bolstered|strengthened|beefed up|boosted|reinforced|delivered|supplied|"
-                          r"rushed|sent(?!\s+(?:back|home))|sends|dispatched|moved|moves|brought|flew|pulled|"
+                          r"rushed|sent(?!\s+(?:back|home))|sends|dispatched|moved|moves|brought|flew|(?<=had |has )flown|(?<=have )flown|pulled|"
                           r"withdrew|withdrawn|positioned|ordered|shifted|transferred"),
         ("phrase", r"(?:troops|forces|soldiers|military flights?|military aircraft|military planes?|"
                    r"last (?:[\w.]+\s+){0,2}?(?:flight|plane|troops|soldiers))\s+(?:[\w-]+\s+){0,2}?"
@@ -62,6 +62,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
     "military_exercise": (
         ("noun", r"(?:military )?parades?|drills?|(?:military|joint|naval|air|live-fire|tactical|"
                  r"command-staff|war|combat|counter-terrorism|anti-terror) exercises?|"
+                 r"(?:air|missile) defen[cs]e exercises?|"
                  r"exercises|war ?games|maneuvers|manoeuvres|training (?:flights|missions|sorties|"
                  r"exercises)"),
         ("verb_military", r"trained|training"),
@@ -164,10 +165,13 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb_government", r"formed|form|announced|announce|declared|declaring|unveiled|"
                             r"dissolved|proclaimed|proclaiming"),
         ("verb_territory", r"captured|seized|fell to|retook|recaptured|capturing|seizing|"
-                           r"(?<!were )(?<!was )(?<!been )(?<!being )taken(?!\s+for\s+granted)|"
+                           r"(?<!were )(?<!was )(?<!been )(?<!being )(?<!photo )(?<!picture )(?<!image )"
+                           r"taken(?!\s+for\s+granted)|"
                            r"took(?!\s+(?:part|charge|place|note|steps|office|aim|action|time|"
                            r"care|responsibility|off|up|over\s+as))"),
         ("verb_protest", r"protested|demonstrated|rallied|marched"),
+        ("phrase", r"(?:police|security forces|security services|authorities|intelligence agents)"
+                   r"\s+(?:[\w,’'-]+\s+){0,6}?(?:arrested|detained|raided|rounded up)\b"),
         ("phrase", r"(?:suspended|revoked|banned|annulled|scrapped|tore\s+up|cancelled|canceled|"
                    r"expelled)\s+(?:[\w’'-]+\s+){0,5}?(?:agreements?|accords?|treat(?:y|ies)|"
                    r"broadcasts?|media|parties|constitution|licen[cs]es|accreditations?|"

@@ -109,6 +109,39 @@ _REFERENCES = {category: re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:" + "|".join(
 _MODIFIED_HEAD = re.compile(r"\s+(?:camps?|sites?|cent(?:re|er)s?|zones?|areas?|crisis|"
                             r"helicopters?|aircraft|routes?|rooms?|halls?|plans?|deadlines?|"
                             r"orders?|warnings?|figures|data|statistics)\b")
+#: Verbs that only report what someone said; "urged", "condemned" are acts of their own.
+_REPORTING = re.compile(r"said|says|told|tells|noted|notes|stated|added|adding|confirmed",
+                        re.I)
+#: A reported fact: a perfect or passive clause ("50 servicemen had died", "were killed").
+_REPORTED_FACT = re.compile(
+    r"\s+(?:that\s+)?(?:[\w’',-]+\s+){0,12}?(?:had|have|has|were|was)\s+"
+    r"(?:not\s+|also\s+|already\s+|been\s+)*(?!(?:concerned|committed|prepared|determined|"
+    r"interested|alarmed|disappointed|pleased|satisfied|opposed|convinced|worried|open|"
+    r"ready)\b)[a-z]+(?:ed|en|wn|ne|lt|ft|ck|ght|id|un|ot)\b")
+#: A speaker nobody can hold to it: "one EU diplomat", "a Thai security official", "officials".
+_ANONYMOUS_SPEAKER = re.compile(
+    r"\s*(?:a|an|one|two|three|several|some|many|other)\s+(?:[A-Z][\w.’'-]*\s+){0,2}(?:[a-z-]+\s+){0,2}"
+    r"(?:officials?|diplomats?|sources?|residents?|witnesses|analysts?|experts?|observers?|"
+    r"spokes(?:man|woman|person)|member|commander|aid workers?|elders?)\s*$")
+
+
+#: Takeover verbs that name taking a place by force, like the ``verb_territory`` ones.
+_FORCED_ENTRY = re.compile(r"overran|overrun|swept into|marched into|rolled into|took control|"
+                           r"taken control|seized control", re.I)
+#: A place handed over, not fought for (ACLED: non-violent transfer of territory).
+_WITHOUT_A_FIGHT = re.compile(r"without (?:a fight|resistance|a shot|firing)|agreed to (?:withdraw|"
+                              r"leave|hand)|under a (?:local )?(?:ceasefire|deal|truce|agreement)|"
+                              r"handed (?:over|it)", re.I)
+#: What a political takeover takes.
+_POWER_OBJECT = re.compile(r"\b(?:power|government|presidential palace|palace|country|regime|"
+                           r"administration|parliament|presidency)\b", re.I)
+
+
+#: A toll in the passive ("were killed", "had been wounded"), ending at the trigger.
+_CASUALTIES = re.compile(r".*\b(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?"
+                         r"(?:killed|wounded|injured)\Z", re.S)
+
+
 _OBJECTS = {
     "verb_post": re.compile(r"\b(?:council|government|cabinet|ministers?|post|president|head|"
                             r"chief|governor|leaders?|committee|as\s+(?:the\s+)?(?:new\s+)?"
@@ -451,11 +484,28 @@ class _Reader(PlaceReader):
                 and re.match(r"\s+(?:that\s+)?(?:[\w’'-]+\s+){0,6}?(?:could|would|might|may)\b",
                              plain_after):
             return None  # "warned that the airport could close": a warning, not an event
+        if category == "armed_clash" and _CASUALTIES.match(self.text, max(0, start - 20), end) \
+                and self._recent(sentence, "armed_clash"):
+            return None  # "two children were killed": the toll of the attack just reported
         if kind == "speech" and (self._attribution(masked, match)
                                  or self._reports_other_event(sentence, masked, match)
                                  or not self._political_speaker(sentence, masked, match)):
             return None
+        if category == "political" and self._seized_by_force(match, kind, start, end, object_text):
+            category = "armed_clash"
         return _Trigger(category, start, end, kind, planned)
+
+    def _seized_by_force(self, match, kind, start, end, object_text) -> bool:
+        """A town, base or crossing taken is a battle (ACLED: Battles / overtakes territory);
+        power, a government, a country or its capital taken is a political takeover."""
+        if not (kind == "verb_territory" or _FORCED_ENTRY.fullmatch(match.group(0))
+                or match.group(0).endswith("fell")):
+            return False
+        if _POWER_OBJECT.search(match.group(0) + object_text[:50]) or _WITHOUT_A_FIGHT.search(
+                self.text[start:end + len(object_text)]):
+            return False
+        named = [m for m in self._mentions_in(start, end + len(object_text)) if m.resolved]
+        return not any(m.kind == "country" or self._is_capital(m) for m in named[:1])
 
     def _check_noun(self, sentence, masked, category, match, planned) -> _Trigger | None:
         before = masked[:match.start()]
@@ -581,6 +631,8 @@ class _Reader(PlaceReader):
                                                                             "verb_armed"):
                         return True
             return False
+        if _REPORTING.fullmatch(match.group(0)) and _REPORTED_FACT.match(complement):
+            return True  # "the ministry said 50 servicemen had died": it reports a fact
         for category, patterns in lex.TRIGGERS.items():
             if category == "diplomacy":
                 continue
@@ -596,6 +648,8 @@ class _Reader(PlaceReader):
         # "Pakistan's intelligence chief, Faiz Hameed, visited": the name is in apposition.
         head = re.sub(r",\s*(?:[A-Z][\w’'-]*\s*){1,4},\s*$", " ", head)
         before = re.split(r"[,;:\u201d\"—]", head)[-1]
+        if _ANONYMOUS_SPEAKER.match(before):
+            return False  # "one EU diplomat said", "officials said": a source, not a state's act
         if re.fullmatch(r"\s*(?:He|She|They)\s+(?:also\s+|later\s+|then\s+)?", before) and \
                 self._official_nearby(sentence):
             return True  # "He also spoke by phone with ...", after a named official

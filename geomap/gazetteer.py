@@ -790,6 +790,16 @@ def rank_candidates(found: list[tuple[Place, bool]]) -> list[tuple[Place, bool]]
     return sorted(found, key=lambda pair: -weights[id(pair[0])])
 
 
+_DIAGONAL = math.sqrt(0.5)
+#: Unit vectors (north, east) of the directions :meth:`Gazetteer.part_of_country` knows.
+_BEARINGS = {
+    "north": (1.0, 0.0), "south": (-1.0, 0.0), "east": (0.0, 1.0), "west": (0.0, -1.0),
+    "northeast": (_DIAGONAL, _DIAGONAL), "northwest": (_DIAGONAL, -_DIAGONAL),
+    "southeast": (-_DIAGONAL, _DIAGONAL), "southwest": (-_DIAGONAL, -_DIAGONAL),
+    "central": (0.0, 0.0),
+}
+
+
 class Gazetteer:
     """Name index over every place geomap knows offline.
 
@@ -828,6 +838,54 @@ class Gazetteer:
         """Iterate over the places of the given kinds only."""
         wanted = set(kinds)
         return (self.place(i) for i, kind in enumerate(self._kinds) if kind in wanted)
+
+    def part_of_country(self, country_code: str, direction: str) -> tuple[float, float] | None:
+        """Return a point for a part of a country: "southern Lebanon", "eastern Congo".
+
+        The part is the third of the country's provinces that lies furthest in
+        ``direction`` (nearest the middle for ``"central"``), and its point the mean
+        of their points: the provinces stand in for the country's shape, which the
+        gazetteer does not hold.
+
+        Parameters
+        ----------
+        country_code : str
+            ISO2 code.
+        direction : str
+            ``north``, ``south``, ``east``, ``west``, a pair such as ``north-east``,
+            or ``central``.
+
+        Returns
+        -------
+        tuple of float or None
+            ``(lat, lon)``, or None for a country with fewer than three provinces
+            or an unknown direction.
+        """
+        points = self._province_points().get(country_code.upper(), [])
+        vector = _BEARINGS.get(direction.lower().replace("-", "").replace(" ", ""))
+        if len(points) < 3 or vector is None:
+            return None
+        mid_lat = sum(p[0] for p in points) / len(points)
+        mid_lon = sum(p[1] for p in points) / len(points)
+        scale = math.cos(math.radians(mid_lat))
+
+        def reach(point: tuple[float, float]) -> float:
+            north, east = point[0] - mid_lat, (point[1] - mid_lon) * scale
+            if vector == (0.0, 0.0):
+                return -math.hypot(north, east)
+            return north * vector[0] + east * vector[1]
+
+        part = sorted(points, key=reach, reverse=True)[: max(1, round(len(points) / 3))]
+        return (sum(p[0] for p in part) / len(part), sum(p[1] for p in part) / len(part))
+
+    def _province_points(self) -> dict[str, list[tuple[float, float]]]:
+        cached = getattr(self, "_provinces_by_country", None)
+        if cached is None:
+            cached = {}
+            for place in self.iter_kinds(["province"]):
+                cached.setdefault(place.country_code, []).append((place.lat, place.lon))
+            self._provinces_by_country = cached
+        return cached
 
     def codes(self, key: str) -> list[int]:
         """Return the raw entries (``index * 2 + is_preferred``) of a normalised key."""

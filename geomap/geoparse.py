@@ -486,6 +486,7 @@ def _recognise(parser: _Parser) -> list[_Candidate]:
                 found.append(cand)
         _maybe_unresolved(parser, run, spans, found)
         _maybe_named_by_form(parser, run, spans, found)
+        _maybe_named_by_apposition(parser, run, spans, found)
         _maybe_generic_tail(parser, run, found)
     covered = {i for c in found for i in range(c.start_tok, c.end_tok)}
     found.extend(c for c in _hyphen_prefixes(parser) if c.start_tok not in covered)
@@ -803,6 +804,27 @@ def _maybe_named_by_form(parser: _Parser, run: list[_Token], spans, found: list[
     cand = _Candidate(first.index, last.index + 1, first.start, last.end, surface, [], evidence=1.0)
     cand.unresolved = True
     found.append(cand)
+
+
+def _maybe_named_by_apposition(parser: _Parser, run: list[_Token], spans, found: list[_Candidate]) -> None:
+    """Unknown names that an apposition calls a place: "Bulobarde, a town on the river"."""
+    if spans or any(c.start < run[-1].end and run[0].start < c.end for c in found):
+        return
+    if not all(_name_word(t) for t in run) or any(t.lower in ORG_WORDS for t in run):
+        return
+    if not _PLACE_APPOSITION.match(parser.text, run[-1].end):
+        return
+    first, last = run[0], run[-1]
+    cand = _Candidate(first.index, last.index + 1, first.start, last.end,
+                      parser.text[first.start : last.end], [], evidence=1.0)
+    cand.unresolved = True
+    found.append(cand)
+
+
+_PLACE_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|port|settlement|"
+    r"camp|hamlet|suburb|neighbou?rhood|municipality|province|region)\b(?!\s+(?:council|"
+    r"official|resident|elder|mayor|governor|chief|leader)s?\b)")
 
 
 # Lower-case words that end some gazetteer names ("Tajik-Afghan border", "Kabul airport").
