@@ -480,3 +480,52 @@ def test_round15_general_rules():
     assert _by_trigger(events, "shot down")["category"] == "armed_clash"
     assert _by_trigger(events, "shelled")["category"] == "armed_clash"
     assert _by_trigger(events, "rallied")["event_date"] == "2024-01-12"
+
+
+# ----------------------------------------------------------------------------- round 17 rules
+
+
+def real(text, published="2024-03-11"):
+    return events_from_text("News\n\n" + text, published=published)
+
+
+def test_part_of_a_country_is_placed_in_that_part():
+    row = only(real("Israeli jets struck targets in southern Lebanon on Monday."), "armed_clash")
+    country = load_gazetteer().lookup("Lebanon", kinds=["country"])[0]
+    assert row["location"] == "southern Lebanon" and row["geo_precision"] == "province"
+    assert row["latitude"] < country.lat - 0.3
+    row = only(real("Rebels attacked a base in the north of Mali on Monday."), "armed_clash")
+    assert row["location"] == "the north of Mali" and row["latitude"] > 17
+
+
+def test_territory_taken_by_force_is_a_clash_power_taken_is_political():
+    events = real("Rebels seized the town of Kidal on Monday.")
+    assert set(events["category"]) == {"armed_clash"}
+    events = real("The army seized power in a coup on Monday.")
+    assert set(events["category"]) == {"political"}
+    events = real("The insurgents captured the town on Monday after troops agreed to withdraw "
+                  "under a local ceasefire.")
+    assert "armed_clash" not in set(events["category"])
+
+
+def test_reported_facts_and_anonymous_speakers_are_no_statements():
+    assert real("Azerbaijan's defence ministry said 50 of its servicemen had died.").empty
+    assert real('"We need eyes on the ground," one EU diplomat said on Monday.').empty
+    row = only(real("The United States said on Monday it was concerned by the new cabinet."),
+               "diplomacy")
+    assert row["event_date"] == "2024-03-11"
+
+
+def test_a_toll_after_an_attack_is_that_attack():
+    events = real("Militants attacked a police post in Kidal on Sunday. "
+                  "Two officers were killed, officials said.")
+    assert list(events["category"]) == ["armed_clash"]
+
+
+def test_a_ministry_speaks_from_its_capital():
+    row = only(real("China's foreign ministry on Monday urged all parties to cease fire."),
+               "diplomacy")
+    assert row["location"] == "Beijing" and "place_assumed" in row["flags"]
+    row = only(real("President Vladimir Putin spoke by phone with President Xi Jinping on Monday."),
+               "diplomacy")
+    assert row["location"] == ""  # a call between leaders has two ends: no place

@@ -187,3 +187,12 @@ def test_district_seat_names_give_the_seat_its_short_name(gaz):
     found = gaz.lookup("Bagram", country_codes=["AF"])
     assert found and distance_km(found[0].lat, found[0].lon, 34.946, 69.265) < 10
     assert gazetteer._district_seat_names(["Hukumat-e Nad 'Ali", "Kabul"]) == ["Nad 'Ali"]
+
+
+def test_part_of_country_follows_the_direction(gaz):
+    south = gaz.part_of_country("AF", "south")
+    north = gaz.part_of_country("AF", "north")
+    east, west = gaz.part_of_country("AF", "east"), gaz.part_of_country("AF", "west")
+    assert south[0] < north[0] and west[1] < east[1]
+    assert gaz.part_of_country("AF", "upwards") is None
+    assert gaz.part_of_country("XX", "north") is None

@@ -379,3 +379,9 @@ def test_an_alias_named_by_form_needs_nearby_support():
 )
 def test_demonym_country_names_the_country_or_nothing(word, code):
     assert demonym_country(word) == code
+
+
+def test_an_apposition_names_an_unknown_place():
+    found = geoparse("The strike hit near Qarfawdeen, a town on the river, on Sunday.")
+    assert [(m.name, m.resolved) for m in found] == [("Qarfawdeen", False)]
+    assert geoparse("John Smith, a town official, said.") == []
