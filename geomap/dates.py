@@ -82,7 +82,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                  rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
     ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("month_name", rf"\b(?:in|since|during|by|until|early|late|mid-)\s*(?P<mon>{_MONTH_WORD})"
-                   rf"(?:\s+(?P<year>(?:19|20)\d\d))?\b"),
+                   rf"(?:\s+(?P<year>(?:19|20)\d\d)|,?\s+(?P<rel>last|this|next)\s+year)?\b"),
     ("month_name", rf"\b(?P<mon>{_MONTH_WORD})\s+(?P<year>(?:19|20)\d\d)\b"),
     ("period", rf"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+"
                rf"(?:(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})\b"),
@@ -313,6 +313,9 @@ def _month_name(parts, text, pub, future):
     if pub is None:
         return None
     year = pub.year
+    if "rel" in parts:  # "in September last year"
+        return dt.date(year + {"last": -1, "this": 0, "next": 1}[parts["rel"].lower()], month, 1), \
+            "month", False
     if not future and month > pub.month:
         year -= 1
     if future and month < pub.month:

@@ -119,3 +119,14 @@ def test_never_raises_and_dates_are_iso(text, published, future):
         if resolved is not None:
             dt.date.fromisoformat(resolved.date)
             assert resolved.precision in ("day", "week", "month", "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [("In September last year", "2021-09-01"), ("in March this year", "2022-03-01"),
+     ("in June next year", "2023-06-01")],
+)
+def test_month_with_a_relative_year(text, date):
+    (mention,) = find_date_mentions(text)
+    resolved = resolve_mention(mention, "2022-10-22")
+    assert (resolved.date, resolved.precision) == (date, "month")
