@@ -120,6 +120,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"camped|crowded|stranded|stuck|trapped)\s+(?:\w+\s+){0,3}?"
                    r"(?:at|near|on|along)\s+(?:the\s+)?(?:[\w–-]+\s+){0,2}?"
                    r"(?:border|crossing|checkpoint)"),
+        ("phrase", r"(?:crowded|thronged|packed|jammed|besieged)\s+(?:the\s+)?(?:[\w–-]+\s+){0,2}?"
+                   r"(?:border crossing|crossing|checkpoint|border post)"),
         ("phrase", r"border (?:guards?|police|officers|officials|troops|posts?) "
                    r"(?:\w+ )?(?:checking|checked|check|stopped|detained|turned back|"
                    r"inspect(?:ed|ing)|search(?:ed|ing)|screen(?:ed|ing)|let|allowed|"

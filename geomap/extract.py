@@ -407,7 +407,8 @@ class _Reader(PlaceReader):
         if any(w in lex.MODALS for w in lowered) or any(w in lex.NEGATION for w in lowered[-3:]):
             return None
         trying = category == "border_crossing" and re.search(
-            r"\b(?:trying|tried|attempting|attempted|seeking|sought|waiting)\s+to\s+$", before)
+            r"\b(?:trying|tried|attempting|attempted|seeking|sought|waiting|waited|queued|queuing|"
+            r"lined up)\s+(?:(?:on|late|early|in)\s+[\w-]+\s+)?to\s+$", before)
         if lowered[-1:] == ["to"] and not planned and not trying:
             return None  # "hopes to deploy": a wish, not an event
         if lex.IRREALIS.search(" ".join(window[-4:])) and not planned:

@@ -529,3 +529,13 @@ def test_a_ministry_speaks_from_its_capital():
     row = only(real("President Vladimir Putin spoke by phone with President Xi Jinping on Monday."),
                "diplomacy")
     assert row["location"] == ""  # a call between leaders has two ends: no place
+
+
+def test_crowds_at_a_crossing_and_queues_to_cross_are_crossings():
+    row = only(real("Thousands of Afghan families crowded the Torkham border crossing on Thursday.",
+                    published="2023-11-02"), "border_crossing")
+    assert row["location"] == "Torkham" and row["event_date"] == "2023-11-02"
+    row = only(real("At Chaman, hundreds of families queued on Thursday to cross into Afghanistan.",
+                    published="2023-11-02"), "border_crossing")
+    assert row["event_date"] == "2023-11-02"
+    assert real("Families hoped to cross into Afghanistan.", published="2023-11-02").empty
