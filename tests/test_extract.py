@@ -418,7 +418,7 @@ def test_test_articles_meet_targets():
 
 def test_round17_articles_stay_above_their_first_fixes():
     """Nine articles annotated by people who never saw the extractor (round 17). Scored blind
-    at recall 0.46 / precision 0.34; after the general fixes of that round 0.54 / 0.41.
+    at recall 0.46 / precision 0.34; after the general fixes of that round 0.55 / 0.42.
     The guard keeps that level; the target (0.8 / 0.9) is not met."""
     newer = [p for p in sorted(DATA.glob("*.events.csv")) if _round17(p)]
     assert len(newer) == 9
