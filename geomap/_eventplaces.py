@@ -40,6 +40,8 @@ _LOCATIVE = {
     "within": "at", "off": "near", "from": "origin", "to": "destination",
     "into": "destination", "toward": "destination", "towards": "destination",
     "between": "at", "over": "at",
+    # Verbs of arrival name the destination: "the convoy reached Beledweyne".
+    "reached": "destination", "reaching": "destination",
 }
 
 #: A relative clause set off by commas: ", which has troops in Niger,".
@@ -136,6 +138,18 @@ _INSTITUTION = re.compile(
     r"national security council)\s+(?:[\w,’'-]+\s+){0,4}?\Z")
 
 
+_ARMED_GROUP_NOUN = re.compile(r"\s+(?:fighters|militia(?:s|men)?|rebels|gunmen|insurgents|"
+                               r"militants)\b")
+
+
+#: A capital standing for its government: "Islamabad responded", "Moscow has warned".
+_CAPITAL_ACTS = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?[a-z]+(?:ed|s)\b")
+
+
+_CALL = re.compile(r"(?:spoke|speaks|speaking|talked|phoned|called|(?:phone|telephone|video)\s)",
+                   re.I)
+
+
 class PlaceReader:
     """Mixin: place mentions, roles, borders and fallbacks for one article."""
 
@@ -203,6 +217,15 @@ class PlaceReader:
                     r"\s+(?:border\s+)?crossing\b", self.text[m.end:m.end + 20])))]
             if match.group("noun").lower() == "capital":
                 before = [m for m in before if self._is_capital(m)]
+            if match.group("noun").lower() == "country":
+                # "flown forces into Port-au-Prince ... airlifted staff out of the country":
+                # the country of the last place named, not the last country (the actor's).
+                last = [m for m in mentions if m.end <= start and m.resolved and m.country_code]
+                country = self._country_place(last[-1].country_code.split("/")[0]) if last else {}
+                if country.get("lat") is not None:
+                    found.append(_Mention(start, end, country["name"], country["lat"],
+                                          country["lon"], country["country"], "country", True))
+                continue
             if before:
                 ref = before[-1]
                 found.append(_Mention(start, end, ref.name, ref.lat, ref.lon, ref.country_code,
@@ -273,7 +296,8 @@ class PlaceReader:
     def _role(self, mention: _Mention) -> str:
         before = self.text[max(0, mention.start - 40):mention.start]
         found = re.search(r"\b([A-Za-z]+)\s+(?:the\s+)?(?:[A-Z][a-z]+['’]s\s+)?"
-                          r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|province|"
+                          r"(?:(?:(?!(?:in|at|near|outside|from|to|into|of)\s)[\w-]+\s+){0,2}?"
+                          r"(?:city|town|village|province|"
                           r"district|region|capital|country|port|area|areas|parts?|outskirts|"
                           r"neighbou?rhoods?|suburbs?|centre|center|streets)\s+of\s+)?"
                           r"(?:(?:the|a|an)\s+)?(?:(?:northern|southern|eastern|western|downtown|"
@@ -284,7 +308,7 @@ class PlaceReader:
             return "origin"  # "flying its citizens out of Beirut"
         if found and found.group(1).lower() in _LOCATIVE:
             return _LOCATIVE[found.group(1).lower()]
-        if re.search(r"\bthe\s+(?:[\w-]+\s+)?(?:city|town|village|port|district|province)"
+        if re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}(?:city|town|village|port|district|province)"
                      r"\s+of\s+$", before, re.I):
             return "at"  # "air strikes on the town of Laukkai", "seized the border town of"
         if re.search(r"\bout\s+of\s+(?:the\s+)?$", before, re.I):
@@ -292,7 +316,9 @@ class PlaceReader:
         if re.search(r"\b(?:residents|people|inhabitants|villagers|population|citizens)\s+of\s+"
                      r"(?:the\s+)?$", before, re.I):
             return "at"  # "residents of Jermuk were evacuated": where it happened
-        after = self.text[mention.end:mention.end + 12]
+        after = self.text[mention.end:mention.end + 14]
+        if _ARMED_GROUP_NOUN.match(after):
+            return "actor"  # "after Fano fighters pulled out": a militia's name, not a place
         if re.match(r"\s*(?:,|[’']s\b|\s[a-z]+ed\b|\s(?:will|has|have|is|are|was)\b)", after):
             return "subject"
         # A name opening its clause and followed by a lower-case word is its subject.
@@ -304,6 +330,10 @@ class PlaceReader:
         trigger = draft.trigger
         spots = [(m, r) for m, r in located if r in ("at", "near")]
         if near_only:
+            # "spoke by telephone from Islamabad": where the caller was
+            if _CALL.match(self.text, trigger.start):
+                spots += [(m, "at") for m, r in located
+                          if r == "origin" and 0 <= m.start - trigger.end <= 30]
             complement = re.search(r"\b(?:that|whether|if)\b|[\u201c\"]",
                                    self.text[trigger.end:draft.sentence.end])
             cut = trigger.end + complement.start() if complement else draft.sentence.end
@@ -557,6 +587,15 @@ class PlaceReader:
     def _institution_seat(self, draft: _Draft) -> None:
         """"China's foreign ministry urged ...": a ministry or government speaks from its
         capital (flag ``place_assumed``). A leader's call stays placeless: it has two ends."""
+        acting = [m for m in self._mentions_in(draft.sentence.start, draft.trigger.start)
+                  if m.resolved and self._is_capital(m) and not self.text[m.start:m.end].isupper()
+                  and _CAPITAL_ACTS.match(self.text, m.end)
+                  and "," not in self.text[m.end:draft.trigger.start]]
+        if acting:
+            # "Islamabad responded by recalling its ambassador": the government, at home.
+            draft.place = _place_from_mention(acting[0])
+            draft.flags.append("place_assumed")
+            return
         found = _INSTITUTION.search(self.text, draft.sentence.start, draft.trigger.start)
         if found is None or lex.CLAUSE_MARKERS.search(self.text, found.end(), draft.trigger.start):
             return
@@ -585,7 +624,8 @@ class PlaceReader:
         codes: list[str] = []
         start, end = self._clause_span(draft.sentence, draft.trigger)
         named = [m for m in self._mentions_in(start, end) if m.resolved and m.kind not in (
-            "country", "continent") and not self._in_quote(m.start) and self._role(m) != "subject"]
+            "country", "continent") and not self._in_quote(m.start)
+            and self._role(m) not in ("subject", "actor")]
         if named and (draft.trigger.category not in MOVEMENTS or
                       draft.trigger.category == "military_deployment"):
             # "named a governor for Kabul province": the place the clause is about.

@@ -76,11 +76,15 @@ logger = logging.getLogger(__name__)
 
 
 _CAPTION_ACTORS = (
-    ("political", re.compile(r"\b(?:fighters?|militants?|insurgents?|gunmen|rebels?)\b", re.I)),
     ("military_deployment", re.compile(r"\b(?:soldiers?|troops|tanks?|armou?red vehicles?|"
                                        r"servicem[ae]n|marines|paratroopers)\b", re.I)),
+    ("political", re.compile(r"\b(?:fighters?|militants?|insurgents?|gunmen|rebels?)\b", re.I)),
     ("humanitarian", re.compile(r"\b(?:refugees?|displaced|evacuees?|migrants?)\b", re.I)),
 )
+#: Armed men holding or moving to a position: a deployment, not a show of control.
+_POSTURE = re.compile(r"\b(?:stand(?:s|ing)?\s+guard|guard(?:s|ing)?|patrol(?:s|ling)?|"
+                      r"rid(?:e|es|ing)|driv(?:e|es|ing)|man(?:s|ning)?|head(?:s|ing)?\s+(?:to|towards?)|"
+                      r"take\s+(?:up\s+)?positions?|deploy(?:s|ing)?)\b", re.I)
 _AID_OBJECT = re.compile(r"\b(?:aid|food|flour|wheat|rice|sugar|grain|fuel|medicine|"
                          r"medical supplies|supplies|relief|water|"
                          r"shelter|tents|blankets|vaccines)\b", re.I)
@@ -122,7 +126,7 @@ _REPORTED_FACT = re.compile(
 _ANONYMOUS_SPEAKER = re.compile(
     r"\s*(?:a|an|one|two|three|several|some|many|other)\s+(?:[A-Z][\w.’'-]*\s+){0,2}(?:[a-z-]+\s+){0,2}"
     r"(?:officials?|diplomats?|sources?|residents?|witnesses|analysts?|experts?|observers?|"
-    r"spokes(?:man|woman|person)|member|commander|aid workers?|elders?)\s*$")
+    r"spokes(?:man|woman|person)|member|commander|aid workers?|elders?|groups?)\s*$")
 
 
 #: Takeover verbs that name taking a place by force, like the ``verb_territory`` ones.
@@ -140,6 +144,11 @@ _POWER_OBJECT = re.compile(r"\b(?:power|government|presidential palace|palace|co
 #: A toll in the passive ("were killed", "had been wounded"), ending at the trigger.
 _CASUALTIES = re.compile(r".*\b(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?"
                          r"(?:killed|wounded|injured)\Z", re.S)
+
+
+#: A wire dateline opening a sentence: "YEREVAN, Sept 14 -", "BEIJING, Aug 16 (Reuters) -".
+_DATELINE = re.compile(r"[A-Z][A-Z .’'-]{2,40}(?:,\s*[A-Z][\w.]*)?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+                       r"(?:,\s*\d{4})?\s*(?:\([^)]{1,30}\)\s*)?[-—–]+\s*")
 
 
 _OBJECTS = {
@@ -386,6 +395,10 @@ class _Reader(PlaceReader):
                 self.text, found["humanitarian"].start):
             # "fled across the border" is one crossing, not also a displacement.
             del found["humanitarian"]
+        clash, aid = found.get("armed_clash"), found.get("humanitarian")
+        if clash is not None and aid is not None and 0 <= aid.start - clash.end <= 40 and \
+                clash.kind != "noun":
+            del found["humanitarian"]  # "ambushed a convoy of trucks carrying food": the target
         if not found and sentence.role == "caption":
             found.update(self._caption_fallback(sentence, masked))
         return sorted(found.values(), key=lambda t: t.start)
@@ -420,6 +433,12 @@ class _Reader(PlaceReader):
                 m.start >= start and m.start < sentence.end for m in self.dates
                 if not m.background and m.start - end < 60):
             return None  # "the junta that seized power": a description, not the news
+        marker = self._open_marker(sentence, start)
+        if re.search(r"\b(?:has|have)\s+(?:[a-z]+ly\s+|long\s+|also\s+)?$", before) and marker \
+                and marker[2] in ("where", "which", "who") and not any(
+                    self._usable(sentence, m.start, m.end, start, end) for m in self.dates
+                    if sentence.start <= m.start < sentence.end and not m.background):
+            return None  # "Haiti, where gangs have overrun the capital": a state of affairs
         if re.search(r"\b(?:at|on|against|toward|towards|with)\s+(?:[\w’'-]+\s+){0,2}?(?:"
                      + "|".join(sorted(lex.TROOP_NOUNS | lex.PEOPLE_NOUNS)) + r")\s+$", before):
             return None  # "fired at troops gathered near the border": a reduced relative
@@ -585,8 +604,9 @@ class _Reader(PlaceReader):
                         r"[.!?]?", after):
             # "..., a government spokesman said (on Tuesday)."
             return bool(_ATTRIBUTION.match(subject))
-        if re.match(r",\s*(?:adding|citing|calling|describing|saying|noting|warning)\b", after):
-            return bool(_ATTRIBUTION.match(subject))  # "..., a spokesman said, adding that ..."
+        if re.match(r",\s*[a-z]+ing\b", after):
+            # "..., a spokesman said, adding that ...", "..., officials said, joining ..."
+            return bool(_ATTRIBUTION.match(subject))
         # "..., said a government spokesman."
         return not subject.strip() and bool(re.fullmatch(r"(?:[\w’'.-]+\s+){0,6}[\w’'.-]+[.!?]",
                                                          after))
@@ -611,6 +631,11 @@ class _Reader(PlaceReader):
         rest = masked[match.end():]
         stop = lex.CLAUSE_MARKERS.search(rest)
         complement = rest[:stop.start()] if stop else rest
+        if re.search(r"\b(?:that|which)\s+(?:[\w’'-]+\s+){1,3}$", masked[:match.start()]) and any(
+                kind != "noun" and _trigger_regex(pattern).match(complement.lstrip())
+                for category, patterns in lex.TRIGGERS.items() if category != "diplomacy"
+                for kind, pattern in patterns):
+            return True  # "a strike that officials said killed 14": the saying sources it
         if not re.match(r"\s+(?:[\w’',-]+\s+){0,12}?(?:had|have|has|were|was|had been)"
                         r"\b", masked[match.end():match.end() + 110]):
             # "Hezbollah said its fighters fired rockets": a past action it reports.
@@ -689,6 +714,8 @@ class _Reader(PlaceReader):
         for category, pattern in _CAPTION_ACTORS:
             match = pattern.search(masked)
             if match:
+                if category == "political" and _POSTURE.search(masked):
+                    category = "military_deployment"  # "MNDAA fighters stand guard at the gate"
                 return {category: _Trigger(category, sentence.start + match.start(),
                                            sentence.start + match.end(), "caption")}
         return {}
@@ -721,6 +748,11 @@ class _Reader(PlaceReader):
         if any(m.kind != "stamp" for m in candidates):
             # "06:30 GMT – ... met the ambassador on Monday": the entry's own date wins.
             candidates = [m for m in candidates if m.kind != "stamp"]
+        dateline = _DATELINE.match(self.text, sentence.start)
+        if dateline and any(m.start >= dateline.end() for m in candidates):
+            # "ADDIS ABABA, Aug 14 - A drone strike ... on Sunday": the dateline dates the
+            # report; a date of the sentence's own dates the event.
+            candidates = [m for m in candidates if m.start >= dateline.end()]
         best = self._nearest_date(sentence, candidates, trigger.start, trigger.end, trigger)
         if best is None:
             marker = self._open_marker(sentence, trigger.start)

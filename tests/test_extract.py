@@ -159,10 +159,13 @@ def test_headline_and_credits_are_skipped():
 
 def test_photo_caption_reporting_what_happened_is_an_event():
     text = ("The situation was tense.\n\n(FILES) In this file photo taken on August 18, 2021, "
-            "Taliban fighters stand guard in Kabul\n\nOfficials met later.")
+            "a Taliban fighter walks past a shop in Kabul\n\nOfficials met later.")
     row = only(extract(text), "political")
     assert row["event_date"] == "2021-08-18" and row["location"] == "Kabul"
     assert "caption" in row["flags"]
+    # Armed men holding a position are deployed there.
+    text = text.replace("a Taliban fighter walks past a shop", "Taliban fighters stand guard")
+    assert only(extract(text), "military_deployment")["location"] == "Kabul"
 
 
 # ----------------------------------------------------------------------------- dates
@@ -539,3 +542,44 @@ def test_crowds_at_a_crossing_and_queues_to_cross_are_crossings():
                     published="2023-11-02"), "border_crossing")
     assert row["event_date"] == "2023-11-02"
     assert real("Families hoped to cross into Afghanistan.", published="2023-11-02").empty
+
+
+def test_dateline_dates_the_report_not_the_event():
+    row = only(real("ADDIS ABABA, Aug 14 - A drone strike on the town of Finote Selam killed "
+                    "26 people on Sunday, residents said.", published="2023-08-14"), "armed_clash")
+    assert row["event_date"] == "2023-08-13"
+
+
+def test_background_and_targets_are_not_events():
+    # A state of affairs in a relative clause, a convoy that was the target, a toll sourced.
+    assert real("Leaders met in Kingston on Monday to discuss Haiti, where gangs have overrun "
+                "the capital.")["category"].tolist() == ["meeting"]
+    events = real("On Sept. 2, fighters ambushed a convoy of trucks carrying food near Mahas.")
+    assert events["category"].tolist() == ["armed_clash"]
+    events = real("Drones struck the town on Nov. 7 in a raid that officials said killed 14.")
+    assert "diplomacy" not in set(events["category"])
+
+
+def test_statements_placed_where_the_government_is():
+    row = only(real("Islamabad responded on Wednesday by recalling its ambassador from Tehran."),
+               "diplomacy")
+    assert row["location"] == "Islamabad"
+    row = only(real("Pakistan's foreign minister spoke by telephone from Islamabad with his "
+                    "Iranian counterpart on Friday."), "diplomacy")
+    assert row["location"] == "Islamabad"
+    row = only(real("BEIJING, Aug 16 (Reuters) - China said on Monday it was ready to deepen "
+                    "relations with Afghanistan.", published="2021-08-16"), "diplomacy")
+    assert row["location"] == ""  # the dateline is where the reporter is
+
+
+def test_the_country_is_the_country_of_the_last_place():
+    text = ("The U.S. military said on Sunday it had flown forces into Port-au-Prince. "
+            "It also airlifted embassy staff out of the country overnight.")
+    row = only(real(text), "evacuation")
+    assert row["origin_name"] == "Haiti" or row["location"] == "Haiti"
+
+
+def test_a_militia_named_like_a_town_is_not_a_place():
+    row = only(real("Government troops re-entered Lalibela on Wednesday after Fano fighters "
+                    "pulled out."), "military_deployment")
+    assert row["country"] != "IT"
