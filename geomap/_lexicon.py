@@ -48,6 +48,11 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"session|gathering|forum|council meeting"),
     ),
     "military_deployment": (
+        ("phrase", r"(?:column|convoy|contingent|detachment)\s+of\s+(?:[\w,-]+\s+){0,8}?"
+                   r"(?:troops|soldiers|armou?red vehicles|tanks|trucks|vehicles|fighters|forces)\s+"
+                   r"(?:[\w-]+\s+){0,2}?(?:left|departed|headed|moved|rolled|arrived|entered)\b|"
+                   r"(?:contingent|detachment|battalion)\s+(?:[\w-]+\s+){0,2}?(?:left|departed|"
+                   r"headed|moved|arrived)\b"),
         ("verb", r"deployed|deploys|deploying|redeployed|stationed|massed|amassed|mobili[sz]ed|"
                  r"reinforced"),
         ("verb_military", r"bolstered|strengthened|beefed up|boosted|reinforced|delivered|supplied|"
@@ -83,6 +88,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"hit\s+by\s+(?:[\w-]+\s+)?(?:rockets?|shells?|missiles?|mortars?|drones?|"
                    r"air ?strikes?)"),
         ("verb", r"beat|beaten|assaulted|whipped|flogged|tortured|lashed"),
+        ("phrase", r"(?:came|come|comes|coming)\s+under\s+(?:heavy\s+|renewed\s+|intense\s+)?"
+                   r"(?:fire|attack|shelling|bombardment|rocket fire|artillery fire|drone attack)"),
         ("noun", r"attacks?|clash(?:es)?|fighting|bombings?|air ?strikes?|drone strikes?|"
                  r"shelling|explosions?|blasts?|battles?|fire ?fights?|gun ?fights?|"
                  r"exchanges? of fire|gunfire|(?:artillery|mortar|rocket|machine-gun|heavy|heavy weapons|"

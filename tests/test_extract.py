@@ -583,3 +583,11 @@ def test_a_militia_named_like_a_town_is_not_a_place():
     row = only(real("Government troops re-entered Lalibela on Wednesday after Fano fighters "
                     "pulled out."), "military_deployment")
     assert row["country"] != "IT"
+
+
+def test_columns_on_the_move_and_places_under_fire():
+    events = real("A column of more than 100 armoured vehicles and supply trucks left the "
+                  "forward base at Anefis on Friday.")
+    assert events["category"].tolist() == ["military_deployment"]
+    events = real("The defence ministry said Goris came under heavy shelling on Tuesday.")
+    assert events["category"].tolist() == ["armed_clash"]
