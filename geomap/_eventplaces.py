@@ -270,6 +270,8 @@ class PlaceReader:
             self._locate_static(draft, located, near_only=True)
             if not draft.place:
                 self._institution_seat(draft)
+            if not draft.place and draft.trigger.kind == "verb_meeting":
+                self._meeting_venue(draft)
         elif draft.trigger.category in MOVEMENTS:
             self._locate_movement(draft, located, border)
         else:
@@ -300,12 +302,17 @@ class PlaceReader:
                           r"(?:city|town|village|province|"
                           r"district|region|capital|country|port|area|areas|parts?|outskirts|"
                           r"neighbou?rhoods?|suburbs?|centre|center|streets)\s+of\s+)?"
-                          r"(?:(?:the|a|an)\s+)?(?:(?:northern|southern|eastern|western|downtown|"
+                          r"(?:(?:the|a|an)\s+)?(?:(?:remote|restive|mountainous|rural|"
+                          r"neighbouring|neighboring|nearby|volatile|border|frontline|besieged|"
+                          r"embattled|coastal|tribal)\s+)?(?:(?:northern|southern|eastern|western|downtown|"
                           r"central|north|south|east|west|north-?west(?:ern)?|"
                           r"north-?east(?:ern)?|south-?west(?:ern)?|south-?east(?:ern)?)\s+)?$",
                           before)
         if re.search(r"\bout\s+of\s+(?:the\s+)?$", before):
             return "origin"  # "flying its citizens out of Beirut"
+        if re.search(r"\b(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west|"
+                     r"north-?east|north-?west|south-?east|south-?west)\s+of\s+$", before):
+            return "near"  # "the Atlit naval base south of Haifa"
         if found and found.group(1).lower() in _LOCATIVE:
             return _LOCATIVE[found.group(1).lower()]
         if re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}(?:city|town|village|port|district|province)"
@@ -583,6 +590,19 @@ class PlaceReader:
         return {"name": f"{_country_name(pair[0])}–{_country_name(pair[1])} border",
                 "lat": point.get("lat"), "lon": point.get("lon"), "country": side,
                 "precision": "country" if point.get("lat") is not None else "unknown"}
+
+    def _meeting_venue(self, draft: _Draft) -> None:
+        """"He also met Thomas West on the sidelines": people who met in person did so
+        where the last meeting or talks of the previous three sentences took place."""
+        index = draft.sentence.index
+        for earlier in reversed(self._placed):
+            if earlier is not draft and index - 3 <= earlier.sentence.index <= index and \
+                    earlier.trigger.category in PLACELESS_BY_DEFAULT and \
+                    earlier.place.get("lat") is not None and \
+                    earlier.place.get("precision") in ("exact", "near"):
+                draft.place = dict(earlier.place)
+                draft.flags.append("place_inferred")
+                return
 
     def _institution_seat(self, draft: _Draft) -> None:
         """"China's foreign ministry urged ...": a ministry or government speaks from its

@@ -33,7 +33,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"called on|called for|expressed (?:concern|support|hope)|visited|visits|"
                    r"announced|refused to (?:recogni[sz]e|accept|negotiate|meet|talk)|"
                    r"recogni[sz]ed|ruled out|accusing|urging|warning|condemning|demanding|"
-                   r"travel(?:l?ed|s)? to|arrived in"),
+                   r"travel(?:l?ed|s)? to|arrived in|flew to"),
         ("phrase", r"(?:recalled|recalling|summoned|summoning|expelled|expelling)\s+(?:[\w’'-]+\s+){0,3}?(?:ambassadors?|envoys?|"
                    r"diplomats?|charg[eé]s?\s+d[’']affaires|charg[eé])"),
         ("phrase", r"(?:adopted|passed|approved|issued|signed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
@@ -90,7 +90,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb", r"beat|beaten|assaulted|whipped|flogged|tortured|lashed"),
         ("phrase", r"(?:came|come|comes|coming)\s+under\s+(?:heavy\s+|renewed\s+|intense\s+)?"
                    r"(?:fire|attack|shelling|bombardment|rocket fire|artillery fire|drone attack)"),
-        ("noun", r"attacks?|clash(?:es)?|fighting|bombings?|air ?strikes?|drone strikes?|"
+        ("noun", r"attacks?|clash(?:es)?|fighting|bombings?|air ?strikes?|drone strikes?|strikes|"
                  r"shelling|explosions?|blasts?|battles?|fire ?fights?|gun ?fights?|"
                  r"exchanges? of fire|gunfire|(?:artillery|mortar|rocket|machine-gun|heavy|heavy weapons|"
                  r"small-arms|small arms|tank|sniper|cross-border) fire|"
@@ -146,6 +146,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb", r"airlifted|evacuated|evacuating|evacuates|flown out|flew out|repatriated|"
                  r"rescued|(?:were|was|been|being) flown (?:out|from|to|home)"),
         ("noun", r"airlifts?|evacuations?|evacuation flights?|rescue flights?"),
+        ("phrase", r"(?:ships?|vessels?|planes?|flights?|aircraft|convoys?|buses|coaches|ferry|"
+                   r"ferries)\s+carrying\s+(?:[\w,-]+\s+){0,5}?(?:evacuees|nationals|citizens|"
+                   r"foreigners|staff|diplomats|passengers)\b"),
         ("phrase", r"(?:flying|flew|flown|airlifting|ferrying|ferried|bussing|bussed|shipping|"
                    r"shipped)\s+(?:[\w’'-]+\s+){0,4}?(?:citizens|nationals|staff|people|civilians|"
                    r"diplomats|families|passengers|foreigners|residents|evacuees)\s+"
@@ -179,7 +182,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                            r"took(?!\s+(?:part|charge|place|note|steps|office|aim|action|time|"
                            r"care|responsibility|off|up|over\s+as))"),
         ("verb_protest", r"protested|demonstrated|rallied|marched"),
-        ("phrase", r"(?:police|security forces|security services|authorities|intelligence agents)"
+        ("phrase", r"(?:police|security forces|security services|authorities|intelligence agents|"
+                   r"(?:presidential |republican )?guards?|soldiers|troops|the army|the military)"
                    r"\s+(?:[\w,’'-]+\s+){0,6}?(?:arrested|detained|raided|rounded up)\b"),
         ("phrase", r"(?:suspended|revoked|banned|annulled|scrapped|tore\s+up|cancelled|canceled|"
                    r"expelled)\s+(?:[\w’'-]+\s+){0,5}?(?:agreements?|accords?|treat(?:y|ies)|"
@@ -216,6 +220,16 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"(?:planes?|flights?|convoys?|trucks?|lorries|shipments?|aircraft)\s+"
                    r"(?:carrying|delivering|loaded with|with)\s+(?:[\w-]+\s+){0,2}?"
                    r"(?:aid|food|medical supplies|medicine|medicines|vaccines|relief)"),
+        ("phrase", r"(?:aid|relief|cargo|transport|military transport)\s+(?:planes?|flights?|convoys?|"
+                   r"trucks?|aircraft)\s+(?:[\w-]+\s+){0,4}?(?:landed|landing|arrived|arriving|"
+                   r"reached|began)\b"),
+        ("phrase", r"(?:flown|flew|sent|airlifted|trucked|shipped|dispatched|delivered)\s+"
+                   r"(?:[\w,-]+\s+){0,3}?(?:relief|aid|supplies|tents|blankets|food|medicines?|"
+                   r"ambulances|medical (?:teams|supplies))\b"),
+        ("phrase", r"(?:convoy|convoys|lorries|trucks)\s+(?:[\w-]+\s+){0,6}?(?:reached|arrived\s+in)\s+"
+                   r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:[\w-]+\s+){0,3}?with\b"),
+        ("phrase", r"(?:spent|spend|spending)\s+(?:the|a|another|their)\s+(?:[\w-]+\s+){0,2}?"
+                   r"nights?\s+(?:in\s+the\s+open|outdoors|outside|in\s+tents)"),
     ),
 }
 

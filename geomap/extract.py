@@ -151,6 +151,11 @@ _DATELINE = re.compile(r"[A-Z][A-Z .’'-]{2,40}(?:,\s*[A-Z][\w.]*)?,\s*[A-Z][a-
                        r"(?:,\s*\d{4})?\s*(?:\([^)]{1,30}\)\s*)?[-—–]+\s*")
 
 
+#: People as the object of a movement: "airlifted fewer than 100 people", "flew 538 people".
+_PEOPLE_OBJECT = re.compile(r"\s+(?:[\w,-]+\s+){0,4}?(?:people|civilians|nationals|citizens|"
+                            r"evacuees|passengers|staff|diplomats|foreigners|families|residents)\b")
+
+
 _OBJECTS = {
     "verb_post": re.compile(r"\b(?:council|government|cabinet|ministers?|post|president|head|"
                             r"chief|governor|leaders?|committee|as\s+(?:the\s+)?(?:new\s+)?"
@@ -446,6 +451,9 @@ class _Reader(PlaceReader):
         if kind == "verb_military" and not _MILITARY.search(
                 masked[max(0, match.start() - 60):match.end() + 90]):
             return None
+        if kind == "verb_military" and re.match(r"(?:flew|flown|brought|moved|transferred)$",
+                                                match.group(0)) and _PEOPLE_OBJECT.match(after):
+            category = "evacuation"  # "military aircraft flew 538 people to Djibouti"
         plain_after = self.text[start + len(match.group(0)):start + len(match.group(0)) + 120]
         if set(match.group(0).lower().split()) & lex.MODALS:
             return None  # "the crossing would remain open": a forecast
@@ -464,7 +472,8 @@ class _Reader(PlaceReader):
                 for d in self._placed):
             return None  # "flew the staff back": the evacuation just reported, continued
         if category == "evacuation" and _MILITARY.search(masked[max(0, match.start() - 40):
-                                                               match.start()].split(",")[-1]):
+                                                               match.start()].split(",")[-1]) \
+                and not _PEOPLE_OBJECT.match(plain_after):
             category = "military_deployment"  # "special forces were airlifted to Herat"
         elif category == "evacuation" and re.match(
                 r"\s+(?:[\w,.-]+\s+){0,4}?(?:tonnes|tons|supplies|aid|food|medicine|medicines|"
@@ -482,7 +491,8 @@ class _Reader(PlaceReader):
         if kind == "verb_protest" and not _CROWD.search(masked[max(0, match.start() - 60):
                                                              match.start()]):
             return None
-        if kind == "speech" and lowered[-1:] and lowered[-1] in ("was", "were", "been", "being"):
+        if kind == "speech" and lowered[-1:] and lowered[-1] in ("was", "were", "been", "being") \
+                and not re.match(r"(?:announced|agreed|signed|declared)$", match.group(0)):
             return None  # "students were told": reported to, not a statement
         if category == "humanitarian" and re.match(r"fleeing\s+[a-z]+s\b", masked[match.start():]) \
                 and re.search(r"\b(?:by|the|of|with|for)\s+$", before):
@@ -507,9 +517,13 @@ class _Reader(PlaceReader):
         if category == "armed_clash" and _CASUALTIES.match(self.text, max(0, start - 20), end) \
                 and self._recent(sentence, "armed_clash"):
             return None  # "two children were killed": the toll of the attack just reported
+        # "The truce was announced in Washington by Secretary of State Antony Blinken."
+        agent = lowered[-1:] in (["was"], ["were"]) and re.search(
+            r"\bby\s+(?:[\w.’'-]+\s+){0,3}?(?:[A-Z][\w.]*)", plain_after[:90]) and \
+            lex.POLITICAL_SPEAKER.search(plain_after[:110])
         if kind == "speech" and (self._attribution(masked, match)
                                  or self._reports_other_event(sentence, masked, match)
-                                 or not self._political_speaker(sentence, masked, match)):
+                                 or not (agent or self._political_speaker(sentence, masked, match))):
             return None
         if category == "political" and self._seized_by_force(match, kind, start, end, object_text):
             category = "armed_clash"

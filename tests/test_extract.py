@@ -389,7 +389,7 @@ def test_other_region_article_baltics_hard_wrapped():
 _GEOPARSER_LIMITED = frozenset({"sudan-fasher-2024-05-14.events.csv"})
 
 
-def _round17(gold_path) -> bool:
+def _blind_round(gold_path) -> bool:
     meta = gold_path.with_name(gold_path.name.replace(".events.csv", ".meta.json"))
     return meta.is_file() and "blind" in json.loads(meta.read_text())["source"]
 
@@ -412,21 +412,22 @@ def test_test_articles_meet_targets():
     """Thirty-four articles written and hand-annotated for these tests (publication date from a date
     line or a sidecar). Each was scored blind first, then used to generalise the rules; the
     pooled figures must not fall and no article may collapse."""
-    older = [p for p in sorted(DATA.glob("*.events.csv")) if not _round17(p)]
+    older = [p for p in sorted(DATA.glob("*.events.csv")) if not _blind_round(p)]
     assert len(older) == 34
     matched, n_gold, n_pred = _pooled(older, floor=0.5)
     # A regression guard, not the target: these articles were used to generalise the rules.
     assert matched / n_gold >= 0.8 and matched / n_pred >= 0.8, (matched, n_gold, n_pred)
 
 
-def test_round17_articles_stay_above_their_first_fixes():
-    """Nine articles annotated by people who never saw the extractor (round 17). Scored blind
-    at recall 0.46 / precision 0.34; after the general fixes of that round 0.55 / 0.42.
-    The guard keeps that level; the target (0.8 / 0.9) is not met."""
-    newer = [p for p in sorted(DATA.glob("*.events.csv")) if _round17(p)]
-    assert len(newer) == 9
+def test_blind_rounds_stay_above_their_first_fixes():
+    """Eighteen articles annotated by people who never saw the extractor (rounds 17 and 18).
+    Scored blind at recall 0.46 / precision 0.34 (round 17) and 0.34 / 0.33 (round 18);
+    after the general fixes each round taught, 0.55 / 0.45 pooled. The guard keeps that
+    level; the target (0.8 / 0.9 on unseen articles) is not met."""
+    newer = [p for p in sorted(DATA.glob("*.events.csv")) if _blind_round(p)]
+    assert len(newer) == 18
     matched, n_gold, n_pred = _pooled(newer)
-    assert matched / n_gold >= 0.5 and matched / n_pred >= 0.38, (matched, n_gold, n_pred)
+    assert matched / n_gold >= 0.5 and matched / n_pred >= 0.42, (matched, n_gold, n_pred)
 
 
 def test_round13_general_rules():
@@ -591,3 +592,23 @@ def test_columns_on_the_move_and_places_under_fire():
     assert events["category"].tolist() == ["military_deployment"]
     events = real("The defence ministry said Goris came under heavy shelling on Tuesday.")
     assert events["category"].tolist() == ["armed_clash"]
+
+
+def test_round18_rules():
+    # Soldiers carrying people evacuate them; a ship carrying evacuees is an evacuation.
+    row = only(real("U.S. special operations forces airlifted fewer than 100 people out of "
+                    "Khartoum on Saturday."), "evacuation")
+    assert row["event_date"] == "2024-03-09"
+    assert "evacuation" in set(real("A Saudi navy ship carrying evacuees from 20 countries "
+                                    "docked in Jeddah on Monday.")["category"])
+    # "south of Haifa" is near Haifa; a truce announced is a statement; guards who detain
+    # a president make a political event; a president who flew somewhere visits.
+    row = only(real("Hezbollah fired rockets at the Atlit naval base south of Haifa on Monday."),
+               "armed_clash")
+    assert row["location"] == "Haifa" and row["geo_precision"] == "near"
+    assert "diplomacy" in set(real("The truce was announced in Washington on Monday by the "
+                                   "Secretary of State.")["category"])
+    assert "political" in set(real("Members of the presidential guard detained President "
+                                   "Mohamed Bazoum in Niamey on Wednesday.")["category"])
+    assert "diplomacy" in set(real("Chad's President Mahamat Idriss Deby flew to Niamey on "
+                                   "Sunday on a mediation mission.")["category"])
