@@ -85,12 +85,14 @@ _FACILITY = re.compile(r"\b(?:[A-Z][\w'-]+\s+){1,3}(?:Air\s+Base|Airbase|Air\s+F
                        r"Gorge|Pass)\b")
 
 _ANAPHORA = re.compile(r"\bthe\s+(?P<noun>airport|capital|city|town|crossing|border crossing|"
-                       r"airbase|air base|country)\b(?!\s+of\b)(?!['’]s)", re.I)
+                       r"airbase|air base|country|district|province|village)\b(?!\s+of\b)(?!['’]s)",
+                       re.I)
 
 _ANAPHORA_KINDS = {"airport": ("airport",), "airbase": ("airport",), "air base": ("airport",),
                    "capital": ("city",), "city": ("city",), "town": ("city",),
                    "crossing": ("crossing",), "border crossing": ("crossing",),
-                   "country": ("country",)}
+                   "country": ("country",), "district": ("district", "city"),
+                   "province": ("province",), "village": ("city",)}
 
 _BORDER_WITH = re.compile(r"\b(?P<who>its|their|the|his|her)\s+border(?:\s+crossings?|\s+posts?|"
                           r"\s+areas?|\s+regions?)?\s+with\s+", re.I)

@@ -56,7 +56,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb", r"deployed|deploys|deploying|redeployed|stationed|massed|amassed|mobili[sz]ed|"
                  r"reinforced"),
         ("verb_military", r"bolstered|strengthened|beefed up|boosted|reinforced|delivered|supplied|"
-                          r"rushed|sent(?!\s+(?:back|home))|sends|dispatched|moved|moves|brought|flew|(?<=had |has )flown|(?<=have )flown|pulled|"
+                          r"rushed|sent(?!\s+(?:back|home))|sends|sending|dispatched|moved|moves|moving|"
+                          r"pulling|withdrawing|brought|flew|(?<=had |has )flown|(?<=have )flown|pulled|"
                           r"withdrew|withdrawn|positioned|ordered|shifted|transferred"),
         ("phrase", r"(?:troops|forces|soldiers|military flights?|military aircraft|military planes?|"
                    r"last (?:[\w.]+\s+){0,2}?(?:flight|plane|troops|soldiers))\s+(?:[\w-]+\s+){0,2}?"
@@ -88,6 +89,10 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"hit\s+by\s+(?:[\w-]+\s+)?(?:rockets?|shells?|missiles?|mortars?|drones?|"
                    r"air ?strikes?)"),
         ("verb", r"beat|beaten|assaulted|whipped|flogged|tortured|lashed"),
+        ("phrase", r"set\s+(?:on\s+)?fire(?:\s+to)?|torched|burned down|burnt down|"
+                   r"(?:were|was)\s+(?:set\s+on\s+fire|torched|burned|burnt|shelled)"),
+        ("noun", r"(?:military|anti-terror(?:ist)?|counter-?terror(?:ism|ist)?|ground|security|"
+                 r"clearance|mopping-up|counter-?insurgency) operations?"),
         ("phrase", r"(?:came|come|comes|coming)\s+under\s+(?:heavy\s+|renewed\s+|intense\s+)?"
                    r"(?:fire|attack|shelling|bombardment|rocket fire|artillery fire|drone attack)"),
         ("noun", r"attacks?|clash(?:es)?|fighting|bombings?|air ?strikes?|drone strikes?|strikes|"
@@ -284,7 +289,8 @@ POLITICAL_SPEAKER = re.compile(
     r"ambassador|envoy|diplomats?|governments?|ministry|ministries|kremlin|white house|pentagon|"
     r"state department|foreign office|embassy|leaders?|officials?|authorities|group|bloc|"
     r"alliance|council|organi[sz]ation|king|emir|prime|taliban|cabinet|"
-    r"parliament|nations|countries|union|administration|regime|delegation|side)\b", re.I)
+    r"parliament|nations|countries|union|administration|regime|delegation|side|"
+    r"representatives|delegates|negotiators|mediators)\b", re.I)
 
 #: Clause boundaries: a date or place on the other side belongs to another clause.
 CLAUSE_MARKERS = re.compile(

@@ -547,7 +547,8 @@ class _Reader(PlaceReader):
             return None  # a press conference is a statement, not a meeting
         if lex.BACKGROUND_BEFORE.search(before[-80:]):
             return None
-        if re.search(r"\b(?!(?:conducting|holding|hosting|staging|launching|attending|"
+        if re.search(r"\b(?!(?:conducting|holding|hosting|staging|launching|attending|chairing|"
+                     r"leading|convening|opening|addressing|"
                      r"carrying|setting|building|during|including|following|regarding|"
                      r"concerning|morning|evening)\b)[a-z]+ing\s+(?:an?|the)\s+(?:[\w-]+\s+)?$",
                      before):
@@ -570,8 +571,10 @@ class _Reader(PlaceReader):
                 before[-60:]):
             return None
         if lex.IRREALIS.search(" ".join(words[-6:])) or re.search(
-                r"\b(?:likely|unlikely|possible|probable)\b", masked[match.end():match.end() + 40]):
-            return None  # "strikes were likely if attacks continued": a forecast
+                r"\b(?:likely|unlikely|possible|probable)\b", masked[match.end():match.end() + 40]) \
+                or re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:would|could|might|may)\s+be\b",
+                            masked[match.end():match.end() + 40]):
+            return None  # "strikes were likely", "a military operation would be risky": forecasts
         if lex.HABITUAL.search(" ".join(words)):
             return None  # "regularly holds drills": a habit, background
         if re.match(r"(?:refugee |tent )?(?:camps?|shelters?|tents)$", match.group(0)) and re.search(
@@ -621,9 +624,9 @@ class _Reader(PlaceReader):
         if re.match(r",\s*[a-z]+ing\b", after):
             # "..., a spokesman said, adding that ...", "..., officials said, joining ..."
             return bool(_ATTRIBUTION.match(subject))
-        # "..., said a government spokesman."
-        return not subject.strip() and bool(re.fullmatch(r"(?:[\w’'.-]+\s+){0,6}[\w’'.-]+[.!?]",
-                                                         after))
+        # "..., said a government spokesman." (only verbs of saying stand before their subject)
+        return not subject.strip() and bool(_REPORTING.fullmatch(match.group(0))) and bool(
+            re.fullmatch(r"(?:[\w’'.-]+\s+){0,6}[\w’'.-]+[.!?]", after))
 
     def _arrival_abroad(self, sentence, match) -> bool:
         """"Afghan troops landed in Termez": people arriving in another country crossed."""
@@ -687,6 +690,8 @@ class _Reader(PlaceReader):
         head = re.sub(r",\s*(?:which|who)\b[^,]*,\s*$", " ", masked[:match.start()])
         # "Pakistan's intelligence chief, Faiz Hameed, visited": the name is in apposition.
         head = re.sub(r",\s*(?:[A-Z][\w’'-]*\s*){1,4},\s*$", " ", head)
+        # "Turkish President Tayyip Erdogan, Baku's closest ally, visited": any short apposition.
+        head = re.sub(r",[^,;:\u201d\"]{1,70},\s*$", " ", head)
         before = re.split(r"[,;:\u201d\"—]", head)[-1]
         if _ANONYMOUS_SPEAKER.match(before):
             return False  # "one EU diplomat said", "officials said": a source, not a state's act

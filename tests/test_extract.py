@@ -612,3 +612,24 @@ def test_round18_rules():
                                    "Mohamed Bazoum in Niamey on Wednesday.")["category"])
     assert "diplomacy" in set(real("Chad's President Mahamat Idriss Deby flew to Niamey on "
                                    "Sunday on a mediation mission.")["category"])
+
+
+def test_round18_rules_speakers_and_scenes():
+    # An apposition between a leader and the verb; representatives meet; chairing a meeting.
+    assert "diplomacy" in set(real("Turkish President Tayyip Erdogan, Baku's closest ally, "
+                                   "visited Nakhchivan on Monday.")["category"])
+    assert "meeting" in set(real("Representatives of the Karabakh Armenians met Azerbaijani "
+                                 "officials in the town of Yevlakh on Thursday.")["category"])
+    assert "meeting" in set(real("President Vladimir Putin, chairing a meeting with security "
+                                 "officials on Monday, ordered troops to the region.")["category"])
+    # Houses set on fire are an attack; a hypothetical operation is not.
+    assert "armed_clash" in set(real("Dozens of houses were set on fire in Kok-Tash on "
+                                     "Thursday.")["category"])
+    assert real("Analysts say a military operation would be fraught with risk.").empty
+
+
+def test_the_district_refers_back():
+    text = ("Militants attacked army posts in the remote Chitral district on Wednesday. "
+            "On Thursday, the army said it had sent reinforcements to the district.")
+    row = only(real(text), "military_deployment")
+    assert row["location"] == "Chitral"
