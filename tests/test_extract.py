@@ -493,6 +493,10 @@ def real(text, published="2024-03-11"):
     return events_from_text("News\n\n" + text, published=published)
 
 
+def categories(text, **options):
+    return set(real(text, **options)["category"])
+
+
 def test_part_of_a_country_is_placed_in_that_part():
     row = only(real("Israeli jets struck targets in southern Lebanon on Monday."), "armed_clash")
     country = load_gazetteer().lookup("Lebanon", kinds=["country"])[0]
@@ -599,32 +603,32 @@ def test_round18_rules():
     row = only(real("U.S. special operations forces airlifted fewer than 100 people out of "
                     "Khartoum on Saturday."), "evacuation")
     assert row["event_date"] == "2024-03-09"
-    assert "evacuation" in set(real("A Saudi navy ship carrying evacuees from 20 countries "
-                                    "docked in Jeddah on Monday.")["category"])
+    assert "evacuation" in categories("A Saudi navy ship carrying evacuees from 20 countries "
+                                    "docked in Jeddah on Monday.")
     # "south of Haifa" is near Haifa; a truce announced is a statement; guards who detain
     # a president make a political event; a president who flew somewhere visits.
     row = only(real("Hezbollah fired rockets at the Atlit naval base south of Haifa on Monday."),
                "armed_clash")
     assert row["location"] == "Haifa" and row["geo_precision"] == "near"
-    assert "diplomacy" in set(real("The truce was announced in Washington on Monday by the "
-                                   "Secretary of State.")["category"])
-    assert "political" in set(real("Members of the presidential guard detained President "
-                                   "Mohamed Bazoum in Niamey on Wednesday.")["category"])
-    assert "diplomacy" in set(real("Chad's President Mahamat Idriss Deby flew to Niamey on "
-                                   "Sunday on a mediation mission.")["category"])
+    assert "diplomacy" in categories("The truce was announced in Washington on Monday by the "
+                                   "Secretary of State.")
+    assert "political" in categories("Members of the presidential guard detained President "
+                                   "Mohamed Bazoum in Niamey on Wednesday.")
+    assert "diplomacy" in categories("Chad's President Mahamat Idriss Deby flew to Niamey on "
+                                   "Sunday on a mediation mission.")
 
 
 def test_round18_rules_speakers_and_scenes():
     # An apposition between a leader and the verb; representatives meet; chairing a meeting.
-    assert "diplomacy" in set(real("Turkish President Tayyip Erdogan, Baku's closest ally, "
-                                   "visited Nakhchivan on Monday.")["category"])
-    assert "meeting" in set(real("Representatives of the Karabakh Armenians met Azerbaijani "
-                                 "officials in the town of Yevlakh on Thursday.")["category"])
-    assert "meeting" in set(real("President Vladimir Putin, chairing a meeting with security "
-                                 "officials on Monday, ordered troops to the region.")["category"])
+    assert "diplomacy" in categories("Turkish President Tayyip Erdogan, Baku's closest ally, "
+                                   "visited Nakhchivan on Monday.")
+    assert "meeting" in categories("Representatives of the Karabakh Armenians met Azerbaijani "
+                                 "officials in the town of Yevlakh on Thursday.")
+    assert "meeting" in categories("President Vladimir Putin, chairing a meeting with security "
+                                 "officials on Monday, ordered troops to the region.")
     # Houses set on fire are an attack; a hypothetical operation is not.
-    assert "armed_clash" in set(real("Dozens of houses were set on fire in Kok-Tash on "
-                                     "Thursday.")["category"])
+    assert "armed_clash" in categories("Dozens of houses were set on fire in Kok-Tash on "
+                                     "Thursday.")
     assert real("Analysts say a military operation would be fraught with risk.").empty
 
 
