@@ -301,7 +301,7 @@ class PlaceReader:
         before = self.text[max(0, mention.start - 40):mention.start]
         found = re.search(r"\b([A-Za-z]+)\s+(?:the\s+)?(?:[A-Z][a-z]+['’]s\s+)?"
                           r"(?:(?:(?!(?:in|at|near|outside|from|to|into|of)\s)[\w-]+\s+){0,2}?"
-                          r"(?:city|town|village|province|"
+                          r"(?:city|town|village|province|exclave|enclave|"
                           r"district|region|capital|country|port|area|areas|parts?|outskirts|"
                           r"neighbou?rhoods?|suburbs?|centre|center|streets)\s+of\s+)?"
                           r"(?:(?:the|a|an)\s+)?(?:(?:remote|restive|mountainous|rural|"
@@ -347,7 +347,7 @@ class PlaceReader:
                                    self.text[trigger.end:draft.sentence.end])
             cut = trigger.end + complement.start() if complement else draft.sentence.end
             # "told a briefing that the embassy in Kabul ...": Kabul is what was said.
-            if re.match(r"(?:travel|visit|arriv)", self.text[trigger.start:trigger.end], re.I):
+            if re.match(r"(?:travel|visit|arriv|flew)", self.text[trigger.start:trigger.end], re.I):
                 spots += [(m, "at") for m, r in located if r == "destination"]  # "travelled to Kabul"
             # Before the verb ("In Moscow, the minister said") or right after it ("told
             # reporters in Warsaw"); further on, a place is what the statement is about.

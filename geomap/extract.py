@@ -511,9 +511,13 @@ class _Reader(PlaceReader):
         if kind == "verb_meeting" and not self._political_speaker(sentence, masked, match):
             return None  # "thousands gathered at the crossing" is no meeting
         if kind == "speech" and re.match(r"(?:warn|caution|fear|predict)", match.group(0), re.I) \
-                and re.match(r"\s+(?:that\s+)?(?:[\w’'-]+\s+){0,6}?(?:could|would|might|may)\b",
-                             plain_after):
-            return None  # "warned that the airport could close": a warning, not an event
+                and (re.match(r"\s+(?:that\s+)?(?:[\w’'-]+\s+){0,6}?(?:could|would|might|may)\b",
+                              plain_after)
+                     or re.match(r"\s+(?:(?:on|late|early|last)\s+\w+\s+|for\s+(?:months|years|weeks)\s+)?"
+                                 r"(?:that|of|about|against)\b", plain_after)):
+            # "warned that the airport could close", "warned of a catastrophe": a warning to
+            # the world, not an event; "cautioned his British counterpart" is talks.
+            return None
         if category == "armed_clash" and _CASUALTIES.match(self.text, max(0, start - 20), end) \
                 and self._recent(sentence, "armed_clash"):
             return None  # "two children were killed": the toll of the attack just reported

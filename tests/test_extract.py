@@ -637,3 +637,11 @@ def test_the_district_refers_back():
             "On Thursday, the army said it had sent reinforcements to the district.")
     row = only(real(text), "military_deployment")
     assert row["location"] == "Chitral"
+
+
+def test_warnings_to_the_world_are_not_events_talks_are():
+    assert real("U.N. Secretary-General Antonio Guterres warned on Monday that the violence "
+                "risked a catastrophe.").empty
+    assert real("President Emomali Rahmon warned of a growing threat from militants.").empty
+    assert "diplomacy" in categories("Chinese Foreign Minister Wang Yi cautioned his British "
+                                     "counterpart that pressure would backfire.")
