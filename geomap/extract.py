@@ -156,6 +156,12 @@ _PEOPLE_OBJECT = re.compile(r"\s+(?:[\w,-]+\s+){0,4}?(?:people|civilians|nationa
                             r"evacuees|passengers|staff|diplomats|foreigners|families|residents)\b")
 
 
+#: Someone spoken to: "cautioned his British counterpart", "warned Raab".
+_ADDRESSEE = re.compile(r"\s+(?:(?:his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}?(?:counterparts?|"
+                        r"ministers?|presidents?|leaders?|envoys?|ambassadors?|officials?)\b|"
+                        r"[A-Z][a-z])")
+
+
 _OBJECTS = {
     "verb_post": re.compile(r"\b(?:council|government|cabinet|ministers?|post|president|head|"
                             r"chief|governor|leaders?|committee|as\s+(?:the\s+)?(?:new\s+)?"
@@ -511,7 +517,7 @@ class _Reader(PlaceReader):
         if kind == "verb_meeting" and not self._political_speaker(sentence, masked, match):
             return None  # "thousands gathered at the crossing" is no meeting
         if kind == "speech" and re.match(r"(?:warn|caution|fear|predict)", match.group(0), re.I) \
-                and (re.match(r"\s+(?:that\s+)?(?:[\w’'-]+\s+){0,6}?(?:could|would|might|may)\b",
+                and not _ADDRESSEE.match(plain_after) and (re.match(r"\s+(?:that\s+)?(?:[\w’'-]+\s+){0,6}?(?:could|would|might|may)\b",
                               plain_after)
                      or re.match(r"\s+(?:(?:on|late|early|last)\s+\w+\s+|for\s+(?:months|years|weeks)\s+)?"
                                  r"(?:that|of|about|against)\b", plain_after)):
