@@ -162,6 +162,13 @@ _ADDRESSEE = re.compile(r"\s+(?:(?:his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}?(
                         r"[A-Z][a-z])")
 
 
+#: Killers that are no armed actor.
+_DISASTER = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|floods?|flooding|"
+                       r"flash floods|landslides?|mudslides?|storms?|cyclones?|typhoons?|hurricanes?|"
+                       r"avalanches?|droughts?|heatwaves?|wildfires?|cholera|outbreaks?|epidemics?|"
+                       r"crash(?:es)?|accidents?)\b", re.I)
+
+
 _OBJECTS = {
     "verb_post": re.compile(r"\b(?:council|government|cabinet|ministers?|post|president|head|"
                             r"chief|governor|leaders?|committee|as\s+(?:the\s+)?(?:new\s+)?"
@@ -524,6 +531,9 @@ class _Reader(PlaceReader):
             # "warned that the airport could close", "warned of a catastrophe": a warning to
             # the world, not an event; "cautioned his British counterpart" is talks.
             return None
+        if category == "armed_clash" and match.group(0).lower() in ("killed", "kills", "killing") \
+                and _DISASTER.search(masked[max(0, match.start() - 120):match.end() + 60]):
+            return None  # "earthquakes that killed 2,000": a disaster's toll, not an attack
         if category == "armed_clash" and _CASUALTIES.match(self.text, max(0, start - 20), end) \
                 and self._recent(sentence, "armed_clash"):
             return None  # "two children were killed": the toll of the attack just reported

@@ -645,3 +645,8 @@ def test_warnings_to_the_world_are_not_events_talks_are():
     assert real("President Emomali Rahmon warned of a growing threat from militants.").empty
     assert "diplomacy" in categories("Chinese Foreign Minister Wang Yi cautioned his British "
                                      "counterpart that pressure would backfire.")
+
+
+def test_a_disaster_toll_is_no_attack():
+    assert "armed_clash" not in categories("Aid planes began landing in Herat on Sunday after "
+                                           "earthquakes killed more than 2,000 people.")
