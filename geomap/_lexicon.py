@@ -48,6 +48,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"session|gathering|forum|council meeting"),
     ),
     "military_deployment": (
+        ("phrase", r"(?:planes?|aircraft|flights?|helicopters?|ships?)\s+(?:[\w-]+\s+){0,6}?carrying\s+"
+                   r"(?:[\w,-]+\s+){0,3}?(?:troops|soldiers|paratroopers|marines|forces|peacekeepers)\b"),
         ("phrase", r"(?:column|convoy|contingent|detachment)\s+of\s+(?:[\w,-]+\s+){0,8}?"
                    r"(?:troops|soldiers|armou?red vehicles|tanks|trucks|vehicles|fighters|forces)\s+"
                    r"(?:[\w-]+\s+){0,2}?(?:left|departed|headed|moved|rolled|arrived|entered)\b|"
@@ -225,7 +227,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"(?:planes?|flights?|convoys?|trucks?|lorries|shipments?|aircraft)\s+"
                    r"(?:carrying|delivering|loaded with|with)\s+(?:[\w-]+\s+){0,2}?"
                    r"(?:aid|food|medical supplies|medicine|medicines|vaccines|relief)"),
-        ("phrase", r"(?:aid|relief|cargo|transport|military transport)\s+(?:planes?|flights?|convoys?|"
+        ("phrase", r"(?:aid|relief|humanitarian)\s+(?:planes?|flights?|convoys?|"
                    r"trucks?|aircraft)\s+(?:[\w-]+\s+){0,4}?(?:landed|landing|arrived|arriving|"
                    r"reached|began)\b"),
         ("phrase", r"(?:flown|flew|sent|airlifted|trucked|shipped|dispatched|delivered)\s+"

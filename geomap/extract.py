@@ -169,6 +169,10 @@ _DISASTER = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|floods?
                        r"crash(?:es)?|accidents?)\b", re.I)
 
 
+#: Crowds as the subject: what they storm or seize is a protest (ACLED: riots).
+_RIOTERS = re.compile(r"\b(?:protesters|demonstrators|rioters|crowds?|mobs?|marchers)\b", re.I)
+
+
 _OBJECTS = {
     "verb_post": re.compile(r"\b(?:council|government|cabinet|ministers?|post|president|head|"
                             r"chief|governor|leaders?|committee|as\s+(?:the\s+)?(?:new\s+)?"
@@ -486,7 +490,7 @@ class _Reader(PlaceReader):
             return None  # "flew the staff back": the evacuation just reported, continued
         if category == "evacuation" and _MILITARY.search(masked[max(0, match.start() - 40):
                                                                match.start()].split(",")[-1]) \
-                and not _PEOPLE_OBJECT.match(plain_after):
+                and not _PEOPLE_OBJECT.match(" " + match.group(0).partition(" ")[2] + plain_after):
             category = "military_deployment"  # "special forces were airlifted to Herat"
         elif category == "evacuation" and re.match(
                 r"\s+(?:[\w,.-]+\s+){0,4}?(?:tonnes|tons|supplies|aid|food|medicine|medicines|"
@@ -545,8 +549,11 @@ class _Reader(PlaceReader):
                                  or self._reports_other_event(sentence, masked, match)
                                  or not (agent or self._political_speaker(sentence, masked, match))):
             return None
-        if category == "political" and self._seized_by_force(match, kind, start, end, object_text):
+        if category == "political" and self._seized_by_force(match, kind, start, end, object_text) \
+                and not _RIOTERS.search(_clause_tail(before)[-90:]):
             category = "armed_clash"
+        if category == "armed_clash" and kind != "noun" and _RIOTERS.search(_clause_tail(before)[-90:]):
+            category = "political"  # "protesters stormed the mayor's office": a riot, not a battle
         return _Trigger(category, start, end, kind, planned)
 
     def _seized_by_force(self, match, kind, start, end, object_text) -> bool:
@@ -961,15 +968,35 @@ class _Reader(PlaceReader):
             named = [d for d in previous if d.trigger.category != draft.trigger.category
                      and d.trigger.category in _REFERENCES
                      and _REFERENCES[d.trigger.category].search(text)]
-            source = (named or same or last or near or [None])[-1]
+            recent = [d for d in previous if draft.sentence.index - d.sentence.index <= 4]
+            source = (named or same or last or near or recent or [None])[-1]
+            anchor = None if source is not None or draft.planned else self._narrative_date(draft)
             if source is not None and not draft.planned:
                 draft.date = source.date
+                draft.flags.append("date_inferred")
+            elif anchor is not None:
+                # The story's last stated day ("on Saturday" in the lead) frames what follows.
+                draft.date = anchor
                 draft.flags.append("date_inferred")
             else:
                 # News reports recent events: the month of publication, marked as assumed.
                 draft.date = ResolvedDate(self.published.replace(day=1).isoformat(), "month",
                                           draft.planned)
                 draft.flags.append("date_assumed")
+
+    def _narrative_date(self, draft: _Draft) -> ResolvedDate | None:
+        """The last date stated before the event's sentence, if it lies in the month
+        before publication (older dates are background, not the story's time)."""
+        for mention in reversed([m for m in self.dates if m.end <= draft.sentence.start]):
+            if mention.background or mention.kind == "stamp" or self._in_quote(mention.start):
+                continue
+            resolved = resolve_mention(mention, self.published)
+            if resolved is None or resolved.planned:
+                continue
+            if 0 <= (self.published - dt.date.fromisoformat(resolved.date)).days <= 31:
+                return resolved
+            return None
+        return None
 
     # -- helpers ---------------------------------------------------------------------------
 

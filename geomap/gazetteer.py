@@ -746,7 +746,7 @@ def prior_weights(found: list[tuple[Place, bool]]) -> dict[int, float]:
     """Return the prior weight of each candidate, keyed by ``id(place)``.
 
     :func:`place_weight`, except that a province sharing its name with a city
-    of at least 20,000 people inside it (Kabul, Kunduz, Aleppo) weighs just
+    of at least 20,000 people in or near it (Kabul, Kunduz, Aleppo, Almaty) weighs just
     below that city: news mean the city unless they say "province".
 
     Parameters
@@ -766,7 +766,9 @@ def prior_weights(found: list[tuple[Place, bool]]) -> dict[int, float]:
         inside = [
             c for c in cities
             if c.country_code == place.country_code
-            and distance_km(c.lat, c.lon, place.lat, place.lon) <= 150
+            # 400 km: a province's label point can lie far from its namesake city
+            # (Almaty city is 225 km from Almaty Region's point, and not even inside it).
+            and distance_km(c.lat, c.lon, place.lat, place.lon) <= 400
         ]
         if inside:
             weights[id(place)] = min(weights[id(place)], max(weights[id(c)] for c in inside) - 0.01)

@@ -650,3 +650,17 @@ def test_warnings_to_the_world_are_not_events_talks_are():
 def test_a_disaster_toll_is_no_attack():
     assert "armed_clash" not in categories("Aid planes began landing in Herat on Sunday after "
                                            "earthquakes killed more than 2,000 people.")
+
+
+def test_round19_rules():
+    # Crowds that storm or seize riot; planes carrying paratroopers deploy them; undated
+    # events in a story take its last stated day.
+    assert categories("Thousands of protesters stormed the mayor's office in Almaty on "
+                      "Wednesday.") == {"political"}
+    row = only(real("Russian military transport planes began landing in Almaty on Thursday "
+                    "carrying paratroopers."), "military_deployment")
+    assert row["location"] == "Almaty" and row["latitude"] < 44  # the city, not the region
+    text = ("Border forces exchanged gunfire near the border on Saturday. "
+            "Two guards died. Iranian authorities closed the Milak crossing.")
+    row = only(real(text, published="2023-05-28"), "border_crossing")
+    assert row["event_date"] == "2023-05-27" and "date_inferred" in row["flags"]
