@@ -278,6 +278,8 @@ class PlaceReader:
             self._locate_movement(draft, located, border)
         else:
             self._locate_static(draft, located, near_only=False)
+        if draft.sentence.role == "caption":
+            self._caption_place(draft)
         if not draft.place:
             self._fallback_country(draft)
         if not draft.place:
@@ -592,6 +594,18 @@ class PlaceReader:
         return {"name": f"{_country_name(pair[0])}–{_country_name(pair[1])} border",
                 "lat": point.get("lat"), "lon": point.get("lon"), "country": side,
                 "precision": "country" if point.get("lat") is not None else "unknown"}
+
+    def _caption_place(self, draft: _Draft) -> None:
+        """A photo caption ends with where it was taken ("..., in Ashkelon, Israel,
+        April 14, 2024."): that town is the scene unless the event names a closer one."""
+        if draft.place.get("precision") in ("exact", "near", "district") or not re.search(
+                r"\b(?:19|20)\d\d\W*$", self.text[draft.sentence.start:draft.sentence.end]):
+            return  # only a caption closed by its date names where the photo was taken
+        tail = [m for m in self._mentions_in(draft.sentence.end - 80, draft.sentence.end)
+                if m.resolved and m.kind in ("city", "neighbourhood", "district", "crossing",
+                                             "airport")]
+        if tail:
+            draft.place = _place_from_mention(tail[-1])
 
     def _meeting_venue(self, draft: _Draft) -> None:
         """"He also met Thomas West on the sidelines": people who met in person did so

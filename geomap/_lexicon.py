@@ -148,6 +148,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"frontier)\b[^.;]{0,80}?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+"
                    r"(?:suspended|halted|stopped|closed|resumed|reopened|blocked)"),
         ("noun", r"border crossings?|crossing points?"),
+        ("phrase", r"(?:closed|shut|reopened|opened)\s+(?:its|their|the)\s+(?:[\w-]+\s+)?"
+                   r"(?:airspace|skies)|(?:suspended|halted)\s+all\s+(?:air\s+traffic|flights)"),
     ),
     "evacuation": (
         ("verb", r"airlifted|evacuated|evacuating|evacuates|flown out|flew out|repatriated|"
@@ -190,7 +192,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                            r"care|responsibility|off|up|over\s+as))"),
         ("verb_protest", r"protested|demonstrated|rallied|marched"),
         ("phrase", r"(?:police|security forces|security services|authorities|intelligence agents|"
-                   r"(?:presidential |republican )?guards?|soldiers|troops|the army|the military)"
+                   r"(?<!border )(?:presidential |republican )?guards?|soldiers|troops|the army|the military)"
                    r"\s+(?:[\w,’'-]+\s+){0,6}?(?:arrested|detained|raided|rounded up)\b"),
         ("phrase", r"(?:suspended|revoked|banned|annulled|scrapped|tore\s+up|cancelled|canceled|"
                    r"expelled)\s+(?:[\w’'-]+\s+){0,5}?(?:agreements?|accords?|treat(?:y|ies)|"

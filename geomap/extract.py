@@ -832,6 +832,9 @@ class _Reader(PlaceReader):
                                                     "when", "night", "morning", "evening",
                                                     "afternoon"):
             return False
+        if re.match(r"\s+(?:strikes?|attacks?|bombings?|raids?|assault|blasts?|explosion|coup|"
+                    r"takeover|offensive|clashes)\s+(?!deadline|anniversary)[a-z]+", after):
+            return False  # "The April 1 strike destroyed ...": the date of the event named
         return not (0 <= trigger.start - mention.end <= 2)
 
     # -- clauses ---------------------------------------------------------------------------

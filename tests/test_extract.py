@@ -425,7 +425,7 @@ def test_blind_rounds_stay_above_their_first_fixes():
     after the general fixes each round taught, 0.55 / 0.45 pooled. The guard keeps that
     level; the target (0.8 / 0.9 on unseen articles) is not met."""
     newer = [p for p in sorted(DATA.glob("*.events.csv")) if _blind_round(p)]
-    assert len(newer) == 18
+    assert len(newer) == 24
     matched, n_gold, n_pred = _pooled(newer)
     assert matched / n_gold >= 0.5 and matched / n_pred >= 0.42, (matched, n_gold, n_pred)
 
@@ -664,3 +664,17 @@ def test_round19_rules():
             "Two guards died. Iranian authorities closed the Milak crossing.")
     row = only(real(text, published="2023-05-28"), "border_crossing")
     assert row["event_date"] == "2023-05-27" and "date_inferred" in row["flags"]
+
+
+def test_round19_captions_airspace_and_named_dates():
+    text = ("Iran launched drones at Israel late on Saturday.\n\n"
+            "Israel's Iron Dome system intercepts rockets after Iran launched drones towards "
+            "Israel, as seen from Ashkelon, Israel, April 14, 2024.")
+    events = real(text, published="2024-04-15")
+    caption = events[events["flags"].str.contains("caption")].iloc[0]
+    assert caption["location"] == "Ashkelon"
+    assert categories("Jordan closed its airspace to all flights on Saturday evening.") == {
+        "border_crossing"}
+    row = only(real("The April 1 strike destroyed Iran's consular building in Damascus and "
+                    "killed seven officers.", published="2024-04-15"), "armed_clash")
+    assert row["event_date"] == "2024-04-01"
