@@ -48,6 +48,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"session|gathering|forum|council meeting"),
     ),
     "military_deployment": (
+        ("phrase", r"(?:military|army|armou?red)\s+(?:[\w-]+\s+)?(?:convoys?|vehicles|columns?|trucks)\s+"
+                   r"(?:enter|enters|entering|move|moves|moving|roll|rolls|rolling|head|heads|heading)\b"),
         ("phrase", r"(?:planes?|aircraft|flights?|helicopters?|ships?)\s+(?:[\w-]+\s+){0,6}?carrying\s+"
                    r"(?:[\w,-]+\s+){0,3}?(?:troops|soldiers|paratroopers|marines|forces|peacekeepers)\b"),
         ("phrase", r"(?:column|convoy|contingent|detachment)\s+of\s+(?:[\w,-]+\s+){0,8}?"
@@ -80,7 +82,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"fired (?:on|at|upon)|opened fire|exploded|shot dead|"
                  r"(?<!the )wounded(?!\s+(?:[A-Z][a-z]+|people|civilians|soldiers|men|women|"
                  r"children|patients|persons|fighters|troops)\b)|"
-                 r"besieged|killed|kills|killing|exchanged fire|traded fire|exchanging fire"),
+                 r"besieged|killed|kills|killing|exchanged fire|traded fire|exchanging fire|"
+                 r"(?:exchanged|traded|exchanging|trading)\s+(?:heavy\s+|intense\s+|sporadic\s+)?"
+                 r"(?:gun|artillery|mortar|rocket)?fire|(?:exchanged|traded)\s+(?:heavy\s+)?gunfire"),
         ("verb_armed", r"fought|struck|hit|targeted|pounded"),
         ("verb", r"firing (?:on|at|upon)|(?:shot|shooting|shoots) down|intercepted|downed"),
         ("phrase", r"(?:fired|launched|lobbed)\s+(?:[\w-]+\s+){0,3}?(?:rockets?|missiles?|shells?|"
@@ -155,6 +159,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb", r"airlifted|evacuated|evacuating|evacuates|flown out|flew out|repatriated|"
                  r"rescued|(?:were|was|been|being) flown (?:out|from|to|home)"),
         ("noun", r"airlifts?|evacuations?|evacuation flights?|rescue flights?"),
+        ("phrase", r"(?:moved|relocated|transferred|bussed|ferried)\s+(?:[\w,-]+\s+){0,4}?"
+                   r"(?:families|residents|people|villagers|civilians)\s+(?:[\w-]+\s+){0,3}?from\b"),
         ("phrase", r"(?:ships?|vessels?|planes?|flights?|aircraft|convoys?|buses|coaches|ferry|"
                    r"ferries)\s+carrying\s+(?:[\w,-]+\s+){0,5}?(?:evacuees|nationals|citizens|"
                    r"foreigners|staff|diplomats|passengers)\b"),
@@ -184,13 +190,14 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"appointed|resigned|sworn in|inaugurated|elected"),
         ("verb_post", r"named|nominated"),
         ("verb_government", r"formed|form|announced|announce|declared|declaring|unveiled|"
-                            r"dissolved|proclaimed|proclaiming"),
+                            r"dissolved|proclaimed|proclaiming|imposed|imposing|introduced|lifted"),
         ("verb_territory", r"captured|seized|fell to|retook|recaptured|capturing|seizing|"
                            r"(?<!were )(?<!was )(?<!been )(?<!being )(?<!photo )(?<!picture )(?<!image )"
                            r"taken(?!\s+for\s+granted)|"
                            r"took(?!\s+(?:part|charge|place|note|steps|office|aim|action|time|"
                            r"care|responsibility|off|up|over\s+as))"),
-        ("verb_protest", r"protested|demonstrated|rallied|marched"),
+        ("verb_protest", r"protested|demonstrated|rallied|marched|rally|rallies|protest|march|"
+                         r"demonstrate"),
         ("phrase", r"(?:police|security forces|security services|authorities|intelligence agents|"
                    r"(?<!border )(?:presidential |republican )?guards?|soldiers|troops|the army|the military)"
                    r"\s+(?:[\w,’'-]+\s+){0,6}?(?:arrested|detained|raided|rounded up)\b"),
@@ -233,7 +240,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"trucks?|aircraft)\s+(?:[\w-]+\s+){0,4}?(?:landed|landing|arrived|arriving|"
                    r"reached|began)\b"),
         ("phrase", r"(?:flown|flew|sent|airlifted|trucked|shipped|dispatched|delivered)\s+"
-                   r"(?:[\w,-]+\s+){0,3}?(?:relief|aid|supplies|tents|blankets|food|medicines?|"
+                   r"(?:[\w,-]+\s+){0,5}?(?:relief|aid|supplies|tents|blankets|food|medicines?|"
                    r"ambulances|medical (?:teams|supplies))\b"),
         ("phrase", r"(?:convoy|convoys|lorries|trucks)\s+(?:[\w-]+\s+){0,6}?(?:reached|arrived\s+in)\s+"
                    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:[\w-]+\s+){0,3}?with\b"),
@@ -256,6 +263,7 @@ SUPPORT_VERBS = re.compile(
     r"conducting|staged|stage|stages|launched|launch|launches|carried out|carry out|"
     r"organi[sz]ed|convened|attended|attend|joined|began|begin|begun|started|start|"
     r"concluded|wrapped up|took part in|participated in|resumed|delivered|sent|provided|"
+    r"pressed ahead with|pushed ahead with|stepped up|accelerated|"
     r"completed|continued|followed|chaired|called|scheduled|announced|had|opened|ordered|"
     r"ended|end|mounted|waged|suffered|repelled|reported|completed|set up|sets up|"
     r"setting up|built|erected|prepared|pitched|established|(?:are|is|were|was)\s+in|"

@@ -584,7 +584,8 @@ class _Reader(PlaceReader):
         if re.search(r"\bthe\s+(?:[\w-]+\s+)?$", before) and marker and marker[2] in (
                 "who", "which", "that"):
             return None  # "the troops who carried out the evacuation": already known
-        if re.search(r"\bthe\s+(?:[\w-]+\s+)?$", before) and self._recent(sentence, category):
+        if re.search(r"\bthe\s+(?:[\w-]+\s+)?$", before) and self._recent(sentence, category) \
+                and sentence.role != "caption":
             return None  # "took part in the exercises": the drills just reported
         tail = _clause_tail(before)
         words = _words(tail)[-8:]
@@ -594,8 +595,11 @@ class _Reader(PlaceReader):
             happened = None  # "fighting might spread": a fear, not an event
         participle = match.group(0).lower() in ("meeting", "gathering") and re.search(
             r",\s*$", before) and re.match(r"\s+(?:in|at)\s+[A-Z]", masked[match.end():])
-        if not support and not happened and not participle and not lex.INDEFINITE.search(
-                before[-60:]):
+        # A caption's "after Israeli strikes" reports what the photo follows.
+        after_in_caption = sentence.role == "caption" and re.search(
+            r"\b(?:after|during|following|amid)\s+(?:[\w-]+\s+){0,2}$", before)
+        if not support and not happened and not participle and not after_in_caption and \
+                not lex.INDEFINITE.search(before[-60:]):
             return None
         if lex.IRREALIS.search(" ".join(words[-6:])) or re.search(
                 r"\b(?:likely|unlikely|possible|probable)\b", masked[match.end():match.end() + 40]) \

@@ -678,3 +678,14 @@ def test_round19_captions_airspace_and_named_dates():
     row = only(real("The April 1 strike destroyed Iran's consular building in Damascus and "
                     "killed seven officers.", published="2024-04-15"), "armed_clash")
     assert row["event_date"] == "2024-04-01"
+
+
+def test_round19_words():
+    assert categories("Later on Wednesday he imposed a nationwide state of emergency.") == {
+        "political"}
+    assert categories("Iranian and Taliban border forces exchanged heavy gunfire on Saturday "
+                      "near the border post.") == {"armed_clash"}
+    assert "evacuation" in categories("Rescue teams moved hundreds of families from low-lying "
+                                      "areas to higher ground on Sunday.")
+    assert "evacuation" in categories("Foreign governments pressed ahead on Tuesday with the "
+                                      "evacuation of thousands of their citizens.")
