@@ -263,7 +263,7 @@ SUPPORT_VERBS = re.compile(
     r"conducting|staged|stage|stages|launched|launch|launches|carried out|carry out|"
     r"organi[sz]ed|convened|attended|attend|joined|began|begin|begun|started|start|"
     r"concluded|wrapped up|took part in|participated in|resumed|delivered|sent|provided|"
-    r"pressed ahead with|pushed ahead with|stepped up|accelerated|"
+    r"(?:pressed|pushed) ahead(?:\s+[\w-]+){0,3}?\s+with|stepped up|accelerated|"
     r"completed|continued|followed|chaired|called|scheduled|announced|had|opened|ordered|"
     r"ended|end|mounted|waged|suffered|repelled|reported|completed|set up|sets up|"
     r"setting up|built|erected|prepared|pitched|established|(?:are|is|were|was)\s+in|"
