@@ -85,14 +85,15 @@ _FACILITY = re.compile(r"\b(?:[A-Z][\w'-]+\s+){1,3}(?:Air\s+Base|Airbase|Air\s+F
                        r"Gorge|Pass)\b")
 
 _ANAPHORA = re.compile(r"\bthe\s+(?P<noun>airport|capital|city|town|crossing|border crossing|"
-                       r"airbase|air base|country|district|province|village)\b(?!\s+of\b)(?!['’]s)",
-                       re.I)
+                       r"airbase|air base|country|district|province|village|area)\b(?!\s+of\b)"
+                       r"(?!['’]s)", re.I)
 
 _ANAPHORA_KINDS = {"airport": ("airport",), "airbase": ("airport",), "air base": ("airport",),
                    "capital": ("city",), "city": ("city",), "town": ("city",),
                    "crossing": ("crossing",), "border crossing": ("crossing",),
                    "country": ("country",), "district": ("district", "city"),
-                   "province": ("province",), "village": ("city",)}
+                   "province": ("province",), "village": ("city",),
+                   "area": ("crossing", "city", "neighbourhood", "district", "airport")}
 
 _BORDER_WITH = re.compile(r"\b(?P<who>its|their|the|his|her)\s+border(?:\s+crossings?|\s+posts?|"
                           r"\s+areas?|\s+regions?)?\s+with\s+", re.I)
@@ -305,7 +306,7 @@ class PlaceReader:
                           r"(?:(?:(?!(?:in|at|near|outside|from|to|into|of)\s)[\w-]+\s+){0,2}?"
                           r"(?:city|town|village|province|exclave|enclave|"
                           r"district|region|capital|country|port|area|areas|parts?|outskirts|"
-                          r"neighbou?rhoods?|suburbs?|centre|center|streets)\s+of\s+)?"
+                          r"neighbou?rhoods?|suburbs?|centre|center|streets|side)\s+of\s+)?"
                           r"(?:(?:the|a|an)\s+)?(?:(?:remote|restive|mountainous|rural|"
                           r"neighbouring|neighboring|nearby|volatile|border|frontline|besieged|"
                           r"embattled|coastal|tribal)\s+)?(?:(?:northern|southern|eastern|western|downtown|"

@@ -236,6 +236,11 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"(?:planes?|flights?|convoys?|trucks?|lorries|shipments?|aircraft)\s+"
                    r"(?:carrying|delivering|loaded with|with)\s+(?:[\w-]+\s+){0,2}?"
                    r"(?:aid|food|medical supplies|medicine|medicines|vaccines|relief)"),
+        ("phrase", r"(?:dropped|airdropped|parachuted)\s+(?:[\w,.-]+\s+){0,5}?(?:meals|aid|food|"
+                   r"parcels|supplies|rations|pallets)\b|(?:meals|aid|food|parcels|supplies|rations)\s+"
+                   r"(?:[\w-]+\s+){0,2}?(?:dropped|airdropped|parachuted)\b"),
+        ("noun", r"(?:air ?)?drops?\s+of\s+(?:[\w,.-]+\s+){0,4}?(?:meals|aid|food|parcels|supplies)|"
+                 r"air ?drops"),
         ("phrase", r"(?:aid|relief|humanitarian)\s+(?:planes?|flights?|convoys?|"
                    r"trucks?|aircraft)\s+(?:[\w-]+\s+){0,4}?(?:landed|landing|arrived|arriving|"
                    r"reached|began)\b"),

@@ -545,6 +545,9 @@ class _Reader(PlaceReader):
         agent = lowered[-1:] in (["was"], ["were"]) and re.search(
             r"\bby\s+(?:[\w.’'-]+\s+){0,3}?(?:[A-Z][\w.]*)", plain_after[:90]) and \
             lex.POLITICAL_SPEAKER.search(plain_after[:110])
+        if kind == "speech" and re.search(r"\b(?:has|have)\s+$", before) and not any(
+                sentence.start <= m.start < sentence.end and not m.background for m in self.dates):
+            return None  # "Tajikistan has said it is ready to ...": a standing position
         if kind == "speech" and (self._attribution(masked, match)
                                  or self._reports_other_event(sentence, masked, match)
                                  or not (agent or self._political_speaker(sentence, masked, match))):
@@ -572,6 +575,8 @@ class _Reader(PlaceReader):
         before = masked[:match.start()]
         if re.search(r"\b(?:press|news)\s+$", before, re.I):
             return None  # a press conference is a statement, not a meeting
+        if re.search(r"\bto\s+$", before):
+            return None  # "summoned the envoy to protest": a verb's infinitive, not a noun
         if lex.BACKGROUND_BEFORE.search(before[-80:]):
             return None
         if re.search(r"\b(?!(?:conducting|holding|hosting|staging|launching|attending|chairing|"
