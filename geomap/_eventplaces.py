@@ -86,7 +86,7 @@ _FACILITY = re.compile(r"\b(?:[A-Z][\w'-]+\s+){1,3}(?:Air\s+Base|Airbase|Air\s+F
 
 _ANAPHORA = re.compile(r"\bthe\s+(?P<noun>airport|capital|city|town|crossing|border crossing|"
                        r"airbase|air base|country|district|province|village|area)\b(?!\s+of\b)"
-                       r"(?!['’]s)", re.I)
+                       r"(?P<possessive>['’]s)?", re.I)
 
 _ANAPHORA_KINDS = {"airport": ("airport",), "airbase": ("airport",), "air base": ("airport",),
                    "capital": ("city",), "city": ("city",), "town": ("city",),
@@ -212,6 +212,10 @@ class PlaceReader:
         found = []
         for match in _ANAPHORA.finditer(self.text):
             start, end = match.span()
+            if match.group("possessive") and not re.search(
+                    r"\b(?:at|in|near|outside|inside)\s+$", self.text[max(0, start - 10):start]):
+                continue  # "the airport's director" is a person; "at the airport's gate" a place
+            end = match.end("noun")
             if any(t0 < end and start < t1 for t0, t1 in taken):
                 continue
             kinds = _ANAPHORA_KINDS[match.group("noun").lower()]

@@ -258,7 +258,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
 HAPPENED_AFTER = re.compile(
     r"^\s*(?:[\w’'-]+\s+){0,8}?(?:(?P<past>was\s+held|were\s+held|took\s+place|began|ended|"
     r"opened|closed|convened|continued|raged|erupted|broke\s+out|intensified|escalated|resumed|"
-    r"spread|(?:have\s+|has\s+|had\s+)?been\s+reported|were\s+reported|was\s+reported)|"
+    r"spread|(?:have\s+|has\s+|had\s+)?been\s+reported|were\s+reported|was\s+reported|"
+    r"landed|took\s+off|departed|arrived)|"
     r"(?P<future>will\s+(?:be\s+held|take\s+place|begin|open)|"
     r"(?:is|are)\s+(?:scheduled|due|set|expected|planned)\s+to))\b", re.I)
 
@@ -291,8 +292,8 @@ HABITUAL = re.compile(r"\b(?:repeatedly|regularly|routinely|often|frequently|usu
                       r"spring|autumn|winter))\b", re.I)
 MODALS = frozenset("could would might may should must can cannot couldn't wouldn't shouldn't"
                    .split())
-FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|(?:is|are|was|were)\s+(?:due|set|scheduled|"
-                    r"expected|going|slated|poised)\s+to|plans?\s+to|planning\s+to|"
+FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|(?:is|are|was|were)\s+(?:also\s+|still\s+)?(?:due|set|"
+                    r"scheduled|expected|going|slated|poised)\s+to|plans?\s+to|planning\s+to|"
                     r"intends?\s+to|to be held|next|upcoming|forthcoming|planned|proposed)\b",
                     re.I)
 NEGATION = frozenset("not never no n't didn't hasn't haven't wasn't weren't".split())

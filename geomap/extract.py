@@ -79,7 +79,8 @@ _CAPTION_ACTORS = (
     ("military_deployment", re.compile(r"\b(?:soldiers?|troops|tanks?|armou?red vehicles?|"
                                        r"servicem[ae]n|marines|paratroopers)\b", re.I)),
     ("political", re.compile(r"\b(?:fighters?|militants?|insurgents?|gunmen|rebels?)\b", re.I)),
-    ("humanitarian", re.compile(r"\b(?:refugees?|displaced|evacuees?|migrants?)\b", re.I)),
+    ("evacuation", re.compile(r"\bevacuees?\b", re.I)),
+    ("humanitarian", re.compile(r"\b(?:refugees?|displaced|migrants?)\b", re.I)),
 )
 #: Armed men holding or moving to a position: a deployment, not a show of control.
 _POSTURE = re.compile(r"\b(?:stand(?:s|ing)?\s+guard|guard(?:s|ing)?|patrol(?:s|ling)?|"
@@ -625,7 +626,10 @@ class _Reader(PlaceReader):
         lowered = [w.lower() for w in words]
         if any(w in lex.MODALS for w in lowered):
             return None
-        planned = planned or bool(lex.FUTURE.search(" ".join(words)))
+        # "are also due to discuss the crisis at an African Union summit": the whole clause.
+        planned = planned or bool(lex.FUTURE.search(" ".join(words))) or bool(
+            re.search(r"\b(?:is|are)\s+(?:also\s+|still\s+)?(?:due|set|scheduled|expected)\s+to\b",
+                      tail[-140:]))
         return _Trigger(category, sentence.start + match.start(), sentence.start + match.end(),
                         "noun", planned)
 
