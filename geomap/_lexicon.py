@@ -36,6 +36,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"travel(?:l?ed|s)? to|arrived in|flew to"),
         ("phrase", r"(?:recalled|recalling|summoned|summoning|expelled|expelling)\s+(?:[\w’'-]+\s+){0,3}?(?:ambassadors?|envoys?|"
                    r"diplomats?|charg[eé]s?\s+d[’']affaires|charg[eé])"),
+        ("phrase", r"(?:lodged|filed|registered|delivered|made)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+                   r"protests?\b"),
         ("phrase", r"(?:adopted|passed|approved|issued|signed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
                    r"(?:resolution|statement|declaration|agreement|communiqu[eé]|memorandum)"),
         ("noun", r"(?:phone|telephone|video) (?:call|conversation|talks?)|talks|"
@@ -152,6 +154,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"frontier)\b[^.;]{0,80}?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+"
                    r"(?:suspended|halted|stopped|closed|resumed|reopened|blocked)"),
         ("noun", r"border crossings?|crossing points?"),
+        ("phrase", r"(?:trade|traffic|crossings|movement)\s+(?:[\w-]+\s+){0,2}?(?:resumed|reopened|"
+                   r"halted|stopped)\s+(?:[\w-]+\s+){0,3}?(?:at|through|across)\s+(?:the\s+)?"
+                   r"(?:[\w–-]+\s+){0,2}?(?:border|crossing|checkpoint)"),
         ("phrase", r"(?:closed|shut|reopened|opened)\s+(?:its|their|the)\s+(?:[\w-]+\s+)?"
                    r"(?:airspace|skies)|(?:suspended|halted)\s+all\s+(?:air\s+traffic|flights)"),
     ),

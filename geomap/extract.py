@@ -394,6 +394,10 @@ class _Reader(PlaceReader):
                                     self._rank(sentence, found[key])):
                         found[key] = trigger
         self._upgrade_flight(sentence, masked, found)
+        if "political" in found and "diplomacy" in found and found["diplomacy"].start < \
+                found["political"].start < found["diplomacy"].end and re.search(
+                    r"protest", self.text[found["diplomacy"].start:found["diplomacy"].end]):
+            del found["political"]  # "lodged a strong protest": a note, not a demonstration
         if "diplomacy" in found and any(t.start == found["diplomacy"].start
                                         for c, t in found.items() if c != "diplomacy"):
             # "declared a state of emergency" is political, not a statement.
@@ -443,7 +447,7 @@ class _Reader(PlaceReader):
         if any(w in lex.MODALS for w in lowered) or any(w in lex.NEGATION for w in lowered[-3:]):
             return None
         trying = category == "border_crossing" and re.search(
-            r"\b(?:trying|tried|attempting|attempted|seeking|sought|waiting|waited|queued|queuing|"
+            r"\b(?:trying|tried|try|attempting|attempted|seeking|sought|waiting|waited|wait|queued|queuing|"
             r"lined up)\s+(?:(?:on|late|early|in)\s+[\w-]+\s+)?to\s+$", before)
         if lowered[-1:] == ["to"] and not planned and not trying:
             return None  # "hopes to deploy": a wish, not an event
