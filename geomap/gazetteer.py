@@ -212,6 +212,7 @@ def _source_files() -> list[Path]:
         folder / "gazetteer" / "physical.csv",
         folder / "gazetteer" / "subunits.csv",
         folder / "features.csv",
+        folder / "regional_places.csv",
         folder / "crossings.csv",
     ]
 
@@ -490,6 +491,8 @@ def _add_subunits(builder: _Builder) -> None:
 _PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
 _GEONAMEID = re.compile(r"geonameid\s+(\d+)")
 _FEATURE_KINDS = (
+    ("border crossing", "crossing"),
+    ("air base", "airport"),
     ("airport", "airport"),
     ("neighbourhood", "neighbourhood"),
     ("border port", "crossing"),
@@ -498,7 +501,11 @@ _FEATURE_KINDS = (
     ("province", "province"),
     ("city", "city"),
     ("town", "city"),
+    ("village", "city"),
     ("capital", "city"),
+    # Districts (admin-2) are administrative areas like provinces, only smaller.
+    ("district", "province"),
+    ("region", "region"),
 )
 
 
@@ -509,8 +516,13 @@ def _feature_kind(text: str) -> str:
     return "physical"
 
 
+#: Curated files of named places with one source per coordinate (same columns).
+_FEATURE_FILES = ("features.csv", "regional_places.csv")
+
+
 def _add_features(builder: _Builder) -> None:
-    for r in _read_csv(Path(settings.geodata_folder) / "features.csv"):
+    rows = [r for name in _FEATURE_FILES for r in _read_csv(Path(settings.geodata_folder) / name)]
+    for r in rows:
         lat, lon = _float(r["lat"]), _float(r["lon"])
         if lat is None or lon is None:
             continue

@@ -196,3 +196,12 @@ def test_part_of_country_follows_the_direction(gaz):
     assert south[0] < north[0] and west[1] < east[1]
     assert gaz.part_of_country("AF", "upwards") is None
     assert gaz.part_of_country("XX", "north") is None
+
+
+def test_regional_places_resolve_and_cite_a_source(gaz):
+    with (Path(settings.geodata_folder) / "regional_places.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and all("http" in r["coord_source"] for r in rows)
+    bajaur = gaz.lookup("Bajaur")[0]
+    assert (bajaur.country_code, bajaur.kind) == ("PK", "province")
+    assert gaz.lookup("Masnaa border crossing")[0].kind == "crossing"
