@@ -211,8 +211,7 @@ def _source_files() -> list[Path]:
         folder / "gazetteer" / "admin1.csv",
         folder / "gazetteer" / "physical.csv",
         folder / "gazetteer" / "subunits.csv",
-        folder / "features.csv",
-        folder / "regional_places.csv",
+        *(folder / name for name in _FEATURE_FILES),
         folder / "crossings.csv",
     ]
 
@@ -831,6 +830,8 @@ class Gazetteer:
         self._names: dict[str, int | tuple[int, ...]] = data["names"]
         self._short: dict[str, tuple[int, ...]] = data["short"]
         self._places: dict[int, Place] = {}
+        # Built on first use by part_of_country: province points per country.
+        self._provinces_by_country: dict[str, list[tuple[float, float]]] | None = None
 
     def __len__(self) -> int:
         return len(self._kinds)
@@ -893,7 +894,7 @@ class Gazetteer:
         return (sum(p[0] for p in part) / len(part), sum(p[1] for p in part) / len(part))
 
     def _province_points(self) -> dict[str, list[tuple[float, float]]]:
-        cached = getattr(self, "_provinces_by_country", None)
+        cached = self._provinces_by_country
         if cached is None:
             cached = {}
             for place in self.iter_kinds(["province"]):
