@@ -1170,11 +1170,24 @@ def _accept(cand: _Candidate, doc: Counter, own: Counter, *, near: list[Place] =
         # article's countries say which one, and an alias match must also lie near the
         # article's other places ("Bagram" by Kabul).
         strength = max(strength, ACCEPT_THRESHOLD)
+    if not primary and settlement and _far_from_all(cand.chosen, near):
+        # "Kang district" beside Zaranj is not Zuitai in China, of which "Kang" is an
+        # alternate name: a small town known only by an alias, far from every other place
+        # of the article, is another place the gazetteer lacks.
+        strength = min(strength, ACCEPT_THRESHOLD - 0.1)
+        cand.unresolved = bool(cand.kinds)  # "Kang district" is a place; a bare "Kang" may not be
     if strength < ACCEPT_THRESHOLD:
         cand.chosen = None
-        cand.unresolved = cand.by_form
+        cand.unresolved = cand.unresolved or cand.by_form
         return
     cand.evidence = strength
+
+
+def _far_from_all(place: Place, near: list[Place], *, km: float = 1500.0) -> bool:
+    """Whether a small place lies over ``km`` from every located place the article names."""
+    located = [a for a in near if a.kind not in ("country", "continent", "province", "region")]
+    return bool(located) and place.population < 100_000 and all(
+        distance_km(place.lat, place.lon, a.lat, a.lon) > km for a in located)
 
 
 def _strength(cand: _Candidate, place: Place, primary: bool, doc: Counter, own: Counter) -> float:

@@ -385,3 +385,13 @@ def test_an_apposition_names_an_unknown_place():
     found = geoparse("The strike hit near Qarfawdeen, a town on the river, on Sunday.")
     assert [(m.name, m.resolved) for m in found] == [("Qarfawdeen", False)]
     assert geoparse("John Smith, a town official, said.") == []
+
+
+def test_a_small_town_known_by_an_alias_far_from_the_story_is_not_taken():
+    # "Kang" is an alternate name of Zuitai, a Chinese town 4,000 km from Nimroz.
+    text = ("Fighting broke out near Zaranj, the capital of Nimroz province, and families "
+            "from Kang district fled to Zaranj. China called for calm.")
+    kang = only(text, "Kang")
+    assert not kang.resolved and kang.country_code == ""
+    # Beside its neighbours the alias is the town.
+    assert only("Officials in Gansu toured Longnan, Zuitai and Kang county.", "Kang").country_code == "CN"
