@@ -310,7 +310,8 @@ class PlaceReader:
                           r"(?:(?:(?!(?:in|at|near|outside|from|to|into|of)\s)[\w-]+\s+){0,2}?"
                           r"(?:city|town|village|province|exclave|enclave|"
                           r"district|region|capital|country|port|area|areas|parts?|outskirts|"
-                          r"neighbou?rhoods?|suburbs?|centre|center|streets|side)\s+of\s+)?"
+                          r"neighbou?rhoods?|suburbs?|centre|center|streets|side|edges?|fringes?|periphery|"
+                          r"heart|entrance|gates?)\s+of\s+)?"
                           r"(?:(?:the|a|an)\s+)?(?:(?:remote|restive|mountainous|rural|"
                           r"neighbouring|neighboring|nearby|volatile|border|frontline|besieged|"
                           r"embattled|coastal|tribal)\s+)?(?:(?:northern|southern|eastern|western|downtown|"
@@ -324,6 +325,9 @@ class PlaceReader:
             return "near"  # "the Atlit naval base south of Haifa"
         if found and found.group(1).lower() in _LOCATIVE:
             return _LOCATIVE[found.group(1).lower()]
+        if re.search(r"\bon\s+the\s+(?:[\w-]+\s+){0,2}?(?:outskirts|edges?|fringes?|periphery|"
+                     r"side)\s+of\s+(?:the\s+)?$", before):
+            return "at"  # "on the outskirts of Myawaddy"; a bare "on" is often a topic
         if re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}(?:city|town|village|port|district|province)"
                      r"\s+of\s+$", before, re.I):
             return "at"  # "air strikes on the town of Laukkai", "seized the border town of"

@@ -116,7 +116,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"withdrew|entered|slipped|surged|flew|drove|sailed)\s+(?:(?!border)[\w-]+\s+){0,3}?"
                    r"(?:across|over|through)\s+(?:the\s+|a\s+)?(?:[\w–-]+\s+)?border"),
         ("phrase", r"cross(?:ed|es|ing)?\s+(?:the\s+|a\s+|their\s+)?(?:[\w–-]+\s+){0,2}?border"),
-        ("phrase", r"(?<!border )(?<!the )(?<!a )cross(?:ed|es|ing)?\s+(?:over\s+)?"
+        ("phrase", r"(?<!border )(?<!the )(?<!a )cross(?:ed|es|ing)?\s+(?:over\s+|back\s+)?"
                    r"(?:into|at|from|near)\b"),
         ("phrase", r"(?<!border )(?<!the )(?<!a )cross(?:ed|es|ing)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)"
                    r"{0,3}(?:Bridge|bridge|River|river|crossing|checkpoint|frontier)"),
@@ -153,6 +153,10 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"across|over)\s+(?:the\s+)?(?:[\w–-]+\s+){0,2}?(?:border|crossing|checkpoint|"
                    r"frontier)\b[^.;]{0,80}?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+"
                    r"(?:suspended|halted|stopped|closed|resumed|reopened|blocked)"),
+        ("phrase", r"(?:halted|suspended|stopped|blocked|resumed|restricted)\s+(?:all\s+)?"
+                   r"(?:[\w-]+\s+){0,2}?(?:traffic|trade|crossings|movement|cargo)\s+"
+                   r"(?:[\w-]+\s+){0,2}?(?:at|through|across|on)\s+(?:the\s+|its\s+|their\s+)?"
+                   r"(?:[\w–-]+\s+){0,2}?(?:border|borders|crossings?|checkpoints?|frontier)\b"),
         ("noun", r"border crossings?|crossing points?"),
         ("phrase", r"(?:trade|traffic|crossings|movement)\s+(?:[\w-]+\s+){0,2}?(?:resumed|reopened|"
                    r"halted|stopped)\s+(?:[\w-]+\s+){0,3}?(?:at|through|across)\s+(?:the\s+)?"
@@ -192,7 +196,11 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"took power|overran|"
                  r"overrun|swept into|marched into|rolled into|"
                  r"came to power|took control|taken control|seized control|"
-                 r"appointed|resigned|sworn in|inaugurated|elected"),
+                 r"appointed|resigned|sworn in|inaugurated|elected|"
+                 r"accepted\s+(?:the\s+|his\s+|her\s+)?(?:[\w’'-]+\s+){0,2}?resignation|"
+                 r"took\s+over\s+(?:from\s+(?:[\w.’'-]+\s+){1,5}?)?as\s+(?:the\s+)?"
+                 r"(?:[\w-]+\s+){0,2}?(?:head|chair|chairman|leader|president|prime minister|"
+                 r"commander|chief)\b"),
         ("verb_post", r"named|nominated"),
         ("verb_government", r"formed|form|announced|announce|declared|declaring|unveiled|"
                             r"dissolved|proclaimed|proclaiming|imposed|imposing|introduced|lifted"),
@@ -200,7 +208,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                            r"(?<!were )(?<!was )(?<!been )(?<!being )(?<!photo )(?<!picture )(?<!image )"
                            r"taken(?!\s+for\s+granted)|"
                            r"took(?!\s+(?:part|charge|place|note|steps|office|aim|action|time|"
-                           r"care|responsibility|off|up|over\s+as))"),
+                           r"care|responsibility|off|up|over\s+as|over\s+from\s+(?:[\w.’'-]+\s+){1,5}?as)\b)"),
         ("verb_protest", r"protested|demonstrated|rallied|marched|rally|rallies|protest|march|"
                          r"demonstrate"),
         ("phrase", r"(?:police|security forces|security services|authorities|intelligence agents|"

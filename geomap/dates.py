@@ -93,7 +93,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("relative", r"\b(?P<which>last|this|next|past|previous|coming)\s+(?P<unit>week|month|"
                  r"year|weekend)\b"),
     ("weekend", r"\b(?:over|at|during|on)\s+the\s+weekend\b"),
-    ("weekday", r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
+    ("weekday", r"\b(?:(?P<last>last|this\s+past)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
                 r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("stamp", r"(?m)^[ \t]*\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|[AP]\.?M\.?|local time|EST|EDT|BST|CET|"
               r"CEST|IST|PKT|AFT)?\s*[-–—:]"),
@@ -336,6 +336,8 @@ def _weekday(parts, text, pub, future):
         delta = (target - pub.weekday()) % 7
         return pub + dt.timedelta(days=delta), "day", False
     delta = (pub.weekday() - target) % 7
+    if parts.get("last") and delta == 0:
+        delta = 7  # "last Thursday" in a Thursday paper is a week back
     return pub - dt.timedelta(days=delta), "day", False
 
 

@@ -153,8 +153,12 @@ _DATELINE = re.compile(r"[A-Z][A-Z .’'-]{2,40}(?:,\s*[A-Z][\w.]*)?,\s*[A-Z][a-
 
 
 #: People as the object of a movement: "airlifted fewer than 100 people", "flew 538 people".
-_PEOPLE_OBJECT = re.compile(r"\s+(?:[\w,-]+\s+){0,4}?(?:people|civilians|nationals|citizens|"
-                            r"evacuees|passengers|staff|diplomats|foreigners|families|residents)\b")
+_PEOPLE_OBJECT = re.compile(r"\s+(?:[\w,-]+\s+){0,6}?(?:people|civilians|nationals|citizens|"
+                            r"evacuees|passengers|staff|diplomats|foreigners|families|residents|victims|wounded|"
+                            r"injured|patients|casualties)\b")
+#: Casualties as the subject: "Wounded soldiers were flown to Bamako" is a medical evacuation.
+_CASUALTY_SUBJECT = re.compile(r"\b(?:wounded|injured|sick|burned|burnt|victims|patients|casualties)\b",
+                               re.I)
 
 
 #: Someone spoken to: "cautioned his British counterpart", "warned Raab".
@@ -476,6 +480,10 @@ class _Reader(PlaceReader):
         if kind == "verb_military" and re.match(r"(?:flew|flown|brought|moved|transferred)$",
                                                 match.group(0)) and _PEOPLE_OBJECT.match(after):
             category = "evacuation"  # "military aircraft flew 538 people to Djibouti"
+        if kind == "verb_military" and lowered[-1:] in (["was"], ["were"]) and re.match(
+                r"(?:flown|airlifted|taken|moved|transferred|brought|evacuated)$", match.group(0)) \
+                and _CASUALTY_SUBJECT.search(_clause_tail(before)):
+            category = "evacuation"  # "Wounded soldiers were flown from Lere to Bamako"
         plain_after = self.text[start + len(match.group(0)):start + len(match.group(0)) + 120]
         if set(match.group(0).lower().split()) & lex.MODALS:
             return None  # "the crossing would remain open": a forecast
@@ -486,6 +494,8 @@ class _Reader(PlaceReader):
             return None  # "which the Taliban had seized": the object is the antecedent
         if kind == "arrival" and not self._arrival_abroad(sentence, match):
             return None
+        if kind == "arrival" and _MILITARY.search(_clause_tail(before)):
+            category = "military_deployment"  # "transport planes carrying paratroopers landed"
         if kind == "arrival" and lex.PERSON_TITLE.search(before[-80:]):
             category = "diplomacy"  # "U.S. envoy Tom Perriello arrived in Port Sudan": a visit
         if re.search(r"\bthe\s+(?:staff|evacuees|diplomats|nationals|citizens|troops|soldiers|"
@@ -495,6 +505,7 @@ class _Reader(PlaceReader):
             return None  # "flew the staff back": the evacuation just reported, continued
         if category == "evacuation" and _MILITARY.search(masked[max(0, match.start() - 40):
                                                                match.start()].split(",")[-1]) \
+                and not _CASUALTY_SUBJECT.search(_clause_tail(before)) \
                 and not _PEOPLE_OBJECT.match(" " + match.group(0).partition(" ")[2] + plain_after):
             category = "military_deployment"  # "special forces were airlifted to Herat"
         elif category == "evacuation" and re.match(
@@ -542,7 +553,12 @@ class _Reader(PlaceReader):
             return None
         if category == "armed_clash" and match.group(0).lower() in ("killed", "kills", "killing") \
                 and _DISASTER.search(masked[max(0, match.start() - 120):match.end() + 60]):
-            return None  # "earthquakes that killed 2,000": a disaster's toll, not an attack
+            category = "humanitarian"  # "earthquakes that killed 2,000": a disaster's toll
+        if category == "border_crossing" and kind == "phrase" and re.search(
+                r"\b(?:convoys?|trucks|lorries|shipments?|consignments?)\b", before[-120:]) \
+                and _AID_OBJECT.search(before[-120:]):
+            # "a convoy of 20 trucks carrying tents crossed into ...": aid delivered
+            return _Trigger("humanitarian", start, end, "aid_crossing", planned)
         if category == "armed_clash" and _CASUALTIES.match(self.text, max(0, start - 20), end) \
                 and self._recent(sentence, "armed_clash"):
             return None  # "two children were killed": the toll of the attack just reported
@@ -735,6 +751,9 @@ class _Reader(PlaceReader):
         # "Pakistan's intelligence chief, Faiz Hameed, visited": the name is in apposition.
         head = re.sub(r",\s*(?:[A-Z][\w’'-]*\s*){1,4},\s*$", " ", head)
         # "Turkish President Tayyip Erdogan, Baku's closest ally, visited": any short apposition.
+        apposition = re.search(r",([^,;:\u201d\"]{1,70}),\s*$", head)
+        if apposition and lex.POLITICAL_SPEAKER.search(apposition.group(1)):
+            return True  # "Abdul Kabir, the Taliban's minister for refugees, met ..."
         head = re.sub(r",[^,;:\u201d\"]{1,70},\s*$", " ", head)
         before = re.split(r"[,;:\u201d\"—]", head)[-1]
         if _ANONYMOUS_SPEAKER.match(before):
@@ -759,8 +778,9 @@ class _Reader(PlaceReader):
     def _upgrade_flight(self, sentence, masked, found) -> None:
         """Make "fled into Tajikistan" a border crossing: flight into another country."""
         trigger = found.get("humanitarian")
-        if trigger is None or "border_crossing" in found:
-            return
+        if trigger is None or "border_crossing" in found or trigger.kind == "aid_crossing" \
+                or _AID_OBJECT.search(self.text, trigger.start, trigger.end):
+            return  # aid carried into a country is delivered, not a crossing of people
         local = trigger.start - sentence.start
         after = masked[local:local + 80]
         into = re.search(r"\b(?:into|to)\s+(?:neighbo(?:u)?ring\s+)?", after)
@@ -880,8 +900,10 @@ class _Reader(PlaceReader):
             opened = [m for m in markers if m[1] <= a_start]
             if opened and re.search(r"[,;]", self.text[a_end:t_start]):
                 last = opened[-1]
-                # ... and a clause closed by a comma before the trigger holds ``a`` alone.
-                if not re.search(r"[,;]", self.text[last[1]:a_start]):
+                # ... and a clause closed by a comma before the trigger holds ``a`` alone;
+                # but "Since Sunday, ..." is a preposition dating the main clause.
+                if not re.search(r"[,;]", self.text[last[1]:a_start]) and not (
+                        last[2] == "since" and not self.text[last[1]:a_start].strip()):
                     return False
             return True
         # "rallied after Friday prayers": a date right after "after" times the trigger itself.

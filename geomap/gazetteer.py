@@ -390,6 +390,9 @@ def _add_admin1(builder: _Builder) -> None:
             n for n in [r["name_en"], *_split(r["alt_names"])]
             if normalize_name(n) == own or (r["country_iso2"], normalize_name(n)) not in primaries
         ]
+        # "Sistan and Baluchestan" is written "Sistan-Baluchestan" as often.
+        names += [f"{m.group(1)}-{m.group(2)}" for n in (r["name"], r["name_en"])
+                  if (m := re.fullmatch(r"([A-Z][\w-]+) and ([A-Z][\w-]+)", n or ""))]
         suffix = code.split("-")[-1] if code else ""
         if (r["country_iso2"], suffix) not in given:
             names += abbreviations.get((r["country_iso2"], suffix), [])

@@ -1051,6 +1051,7 @@ def _resolve(candidates: list[_Candidate], gaz: Gazetteer, *, context: Iterable[
         _score(cand, doc, anchors=[a.chosen for a in others])
         done[(key, cand.kinds, cand.determiner)] = cand
     _pair_cities_with_regions(candidates, text)
+    _keep_in_possessor(candidates, text)
     for cand in candidates:
         key = normalize_name(cand.surface)
         doc = countries + Counter(cc for k, a in anchors.items() if k != key for cc in _countries(a.chosen))
@@ -1146,6 +1147,29 @@ def _pair_cities_with_regions(candidates: list[_Candidate], text: str) -> None:
             else:
                 continue
             break
+
+
+_POSSESSIVE_GAP = re.compile(r"[’']s[ \t]+(?:(?:northern|southern|eastern|western|central|"
+                             r"north|south|east|west|restive|remote)[ \t]+)?")
+
+
+def _keep_in_possessor(candidates: list[_Candidate], text: str) -> None:
+    """"Iraq's Kurdistan region" lies in Iraq: never Iran's Kordestan province."""
+    for owner, cand in zip(candidates, candidates[1:]):
+        if owner.chosen is None or owner.chosen.kind != "country" or not cand.places:
+            continue
+        if not _POSSESSIVE_GAP.fullmatch(text[owner.end : cand.start]):
+            continue
+        code = owner.chosen.country_code
+        if cand.chosen is not None and code in _countries(cand.chosen):
+            continue
+        inside = [p for p, _ in cand.places if code in _countries(p)]
+        if inside:
+            cand.chosen = max(inside, key=lambda p: cand.scores.get(id(p), 0.0))
+        else:
+            # A part of that country the gazetteer lacks ("Kurdistan region"), or no place
+            # at all ("Russia's Wagner").
+            cand.chosen, cand.unresolved = None, bool(cand.kinds) or cand.by_form
 
 
 def _contains(region: Place, city: Place) -> bool:

@@ -51,6 +51,8 @@ PUB = "2021-08-25"  # a Wednesday
     ("two days ago", "2021-08-23", "day", False),
     ("three weeks ago", "2021-08-02", "week", False),
     ("last year", "2020-01-01", "year", False),
+    ("last Wednesday", "2021-08-18", "day", False),  # in a Wednesday paper: a week back
+    ("last Monday", "2021-08-23", "day", False),
 ])
 def test_expressions(text, date, precision, planned):
     resolved = resolve_text(text, PUB)

@@ -648,8 +648,42 @@ def test_warnings_to_the_world_are_not_events_talks_are():
 
 
 def test_a_disaster_toll_is_no_attack():
-    assert "armed_clash" not in categories("Aid planes began landing in Herat on Sunday after "
-                                           "earthquakes killed more than 2,000 people.")
+    assert categories("Earthquakes killed more than 2,000 people in Herat province on "
+                      "Saturday.") == {"humanitarian"}
+
+
+def test_round23_rules():
+    # A date right after "Since" dates the main clause.
+    row = only(real("Since Sunday, more than 65,000 people have crossed the Hakari bridge into "
+                    "Armenia.", published="2023-09-28"), "border_crossing")
+    assert (row["event_date"], row["time_precision"]) == ("2023-09-24", "day")
+    # Casualties flown out are evacuated, whoever flies them.
+    assert categories("Armenian military helicopters flew dozens of the most severely burned "
+                      "victims from Goris to Yerevan on Tuesday.") == {"evacuation"}
+    assert categories("Wounded soldiers were flown from Timbuktu to the capital Bamako on "
+                      "Wednesday.") == {"evacuation"}
+    # A minister named in apposition is a political speaker.
+    assert categories("On Saturday, Abdul Kabir, the Taliban's minister for refugees, met "
+                      "Iran's ambassador in Kabul.") == {"meeting"}
+    assert real("John Smith, a local farmer, met reporters in Kabul on Monday.").empty
+    row = only(real("On Monday about 31,000 Afghans crossed back from Iran at Islam Qala."),
+               "border_crossing")
+    assert row["origin_name"] == "Iran"
+    # An aid convoy crossing delivers aid; troop planes landing deploy troops.
+    row = only(real("A Red Crescent convoy of 20 trucks carrying tents and food crossed into "
+                    "Afghanistan at Islam Qala on Sunday."), "humanitarian")
+    assert row["location"] == "Islam Qala"
+    assert categories("Russian military transport planes carrying paratroopers landed at "
+                      "Almaty airport on Thursday.") == {"military_deployment"}
+    # A post handed over is politics, not a battle.
+    assert categories("On Wednesday, Tokayev accepted the government's resignation and took "
+                      "over from Nursultan Nazarbayev as head of the Security Council.") == {
+        "political"}
+    assert categories("Kazakhstan halted freight traffic at its border crossings with "
+                      "Kyrgyzstan on Wednesday.") == {"border_crossing"}
+    row = only(real("Heavy fighting broke out on Friday on the eastern edge of Myawaddy."),
+               "armed_clash")
+    assert row["location"] == "Myawaddy"
 
 
 def test_round19_rules():

@@ -395,3 +395,18 @@ def test_a_small_town_known_by_an_alias_far_from_the_story_is_not_taken():
     assert not kang.resolved and kang.country_code == ""
     # Beside its neighbours the alias is the town.
     assert only("Officials in Gansu toured Longnan, Zuitai and Kang county.", "Kang").country_code == "CN"
+
+
+def test_a_place_owned_by_a_country_lies_in_it():
+    found = geoparse("Fighting in Pakistan's Punjab spread to India's Punjab.")
+    assert [m.country_code for m in found if m.name == "Punjab"] == ["PK", "IN"]
+    # Iraq's Kurdistan region is not Iran's Kordestan province; the gazetteer lacks it.
+    kurdistan = only("Iran fired missiles at Iraq's Kurdistan region on Monday.", "Kurdistan")
+    assert not kurdistan.resolved
+    assert geoparse("Russia's Wagner group said so.")[-1].name == "Russia"
+
+
+def test_a_province_named_a_and_b_is_found_hyphenated():
+    found = only("Pakistan struck hideouts in Iran's Sistan-Baluchestan province.",
+                 "Sistan-Baluchestan")
+    assert (found.country_code, found.kind) == ("IR", "province")
