@@ -135,6 +135,9 @@ _PART_AFTER = re.compile(rf"['’]s\s+{_WAY}(?:ern)?\b", re.I)
 
 
 #: A state's institution as a speaker: "China's foreign ministry", "the Chinese government".
+#: A head of state or government and their name: "President Shavkat Mirziyoyev".
+_HEAD_OF_STATE = re.compile(r"\b(?:President|Prime\s+Minister|Premier|King|Emir)\s+"
+                            r"((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,2})")
 _INSTITUTION = re.compile(
     r"(?:\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}['’]s|\b(?:the|The)\s+[A-Z][a-z]+)\s+"
     r"(?:[a-z-]+\s+){0,2}?(?:ministry|government|cabinet|presidency|security council|"
@@ -285,6 +288,10 @@ class PlaceReader:
             self._locate_static(draft, located, near_only=False)
         if draft.sentence.role == "caption":
             self._caption_place(draft)
+        if draft.trigger.category == "political" and (
+                not draft.place or draft.place.get("precision") == "country"
+                and "place_assumed" in draft.flags):
+            self._leader_seat(draft)
         if not draft.place:
             self._fallback_country(draft)
         if not draft.place:
@@ -655,6 +662,47 @@ class PlaceReader:
             draft.place = {"name": seat.name, "lat": seat.lat, "lon": seat.lon,
                            "country": codes[0], "precision": "exact"}
             draft.flags.append("place_assumed")
+
+    def _leader_seat(self, draft: _Draft) -> None:
+        """"President Shavkat Mirziyoyev appointed ...": a head of state or government acts
+        from the capital of the country the article gives them ("Uzbek President ...");
+        flagged ``place_assumed``."""
+        subject = self.text[draft.sentence.start:draft.trigger.start]
+        if lex.CLAUSE_MARKERS.search(subject):
+            return
+        leaders = self._leader_countries()
+        named = [name for name in leaders if re.search(rf"\b{re.escape(name)}\b", subject)]
+        codes = sorted({leaders[name] for name in named if leaders[name]})
+        if not codes and named:
+            if not draft.place:
+                self._fallback_country(draft)
+            # "President Tokayev accepted ...": the country the article is about.
+            codes = [draft.place["country"]] if draft.place and draft.place.get("country") else []
+        capital = _capital_name(codes[0]) if len(codes) == 1 else ""
+        seats = self.gazetteer.lookup(capital, country_codes=[codes[0]], kinds=["city"]) \
+            if capital else []
+        if seats:
+            seat = seats[0]
+            draft.place = {"name": seat.name, "lat": seat.lat, "lon": seat.lon,
+                           "country": codes[0], "precision": "exact"}
+            if "place_assumed" not in draft.flags:
+                draft.flags.append("place_assumed")
+
+    def _leader_countries(self) -> dict[str, str]:
+        """Each name word of a president or prime minister mapped to the country that the
+        words before the title give ("Kazakh President Kassym-Jomart Tokayev": KZ), or to ""
+        when none does."""
+        if self._leaders is None:
+            self._leaders = {}
+            for match in _HEAD_OF_STATE.finditer(self.text):
+                codes = self._demonym_codes(max(0, match.start() - 30), match.start()) or [
+                    m.country_code for m in self._mentions_in(max(0, match.start() - 30),
+                                                              match.start())
+                    if m.kind == "country" and m.resolved]
+                for word in match.group(1).split():
+                    if codes or word not in self._leaders:
+                        self._leaders[word] = codes[-1] if codes else ""
+        return self._leaders
 
     def _fallback_country(self, draft: _Draft) -> None:
         """No place stated: a country, flagged ``place_assumed``.

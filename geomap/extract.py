@@ -363,6 +363,7 @@ class _Reader(PlaceReader):
         self.focus = self._focus()
         self.last_border: dict = {}
         self._unquoted: str | None = None
+        self._leaders: dict[str, str] | None = None
         self._placed: list[_Draft] = []
 
 

@@ -755,3 +755,19 @@ def test_round22_rules():
     assert "border_crossing" in categories("Trucks wait to cross into Iran at the Taftan border "
                                            "crossing in Balochistan province, Pakistan, "
                                            "January 20, 2024.", published="2024-01-20")
+
+
+def test_a_head_of_state_acts_from_the_capital():
+    text = ("Uzbek President Shavkat Mirziyoyev toured the canal site.\n\n"
+            "On Friday, President Shavkat Mirziyoyev appointed a deputy minister to lead a task "
+            "force on the canal.\n\n"
+            "In Kazakhstan, President Kassym-Jomart Tokayev met the army chiefs. On Wednesday, "
+            "Tokayev accepted the government's resignation.")
+    events = real(text, published="2024-10-08")
+    political = events[events["category"] == "political"]
+    assert list(political["location"]) == ["Tashkent", "Astana"]
+    assert all("place_assumed" in flags for flags in political["flags"])
+    # The Taliban are no head of state: their acts stay in the country.
+    row = only(real("On Wednesday, the Taliban named several figures to a governing council "
+                    "in Afghanistan."), "political")
+    assert row["geo_precision"] == "country"
