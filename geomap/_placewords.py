@@ -80,6 +80,9 @@ CONNECTORS = frozenset(
     "of de del la le les du des da do dos das di al el and upon the e i y van von am".split()
 )
 
+# Connectors that, capitalised, may also open a name ("El Fasher", "Al Hudaydah", "La Paz").
+NAME_ARTICLES = frozenset("al el la le les los las de da du des van von di del".split())
+
 # Modifiers that may stand before a place without making it someone's name.
 MODIFIERS = frozenset(
     """north south east west northern southern eastern western central northeast northwest

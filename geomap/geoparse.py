@@ -42,6 +42,7 @@ from geomap._placewords import (
     ORG_WORDS,
     STOPWORDS,
     CONNECTORS,
+    NAME_ARTICLES,
     MODIFIERS,
     KIND_WORDS,
     OF_PLACE_HEADS,
@@ -258,7 +259,8 @@ class _Parser:
         return runs
 
     def _starts(self, token: _Token) -> bool:
-        if not (token.is_word and token.is_cap) or token.lower in CONNECTORS:
+        if not (token.is_word and token.is_cap) or token.lower in CONNECTORS and not (
+                token.lower in NAME_ARTICLES and not token.text.isupper()):
             return False
         return token.lower not in STOPWORDS or token.text.isupper()
 
@@ -294,7 +296,8 @@ class _Parser:
         return found
 
     def _longest(self, run: list[_Token], i: int) -> int:
-        if run[i].lower in CONNECTORS or run[i].lower in STOPWORDS and not run[i].text.isupper():
+        if run[i].lower in CONNECTORS and not (run[i].lower in NAME_ARTICLES and run[i].is_cap) \
+                or run[i].lower in STOPWORDS and not run[i].text.isupper():
             return 0
         for stop in range(min(len(run), i + 7), i, -1):
             if run[stop - 1].lower in CONNECTORS:

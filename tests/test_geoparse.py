@@ -410,3 +410,12 @@ def test_a_province_named_a_and_b_is_found_hyphenated():
     found = only("Pakistan struck hideouts in Iran's Sistan-Baluchestan province.",
                  "Sistan-Baluchestan")
     assert (found.country_code, found.kind) == ("IR", "province")
+
+
+def test_names_opened_by_an_article():
+    # "El", "Al", "La" start many names; lower-case "al" still only joins them.
+    found = geoparse("Fighting in El Fasher and Al Fashir spread; aid reached El Geneina.")
+    assert [(m.name, m.country_code) for m in found] == [
+        ("El Fasher", "SD"), ("Al Fashir", "SD"), ("El Geneina", "SD")]
+    assert [m.name for m in geoparse("Flights from El Paso to La Paz resumed.")] == [
+        "El Paso", "La Paz"]
