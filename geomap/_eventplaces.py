@@ -42,6 +42,8 @@ _LOCATIVE = {
     "between": "at", "over": "at",
     # Verbs of arrival name the destination: "the convoy reached Beledweyne".
     "reached": "destination", "reaching": "destination",
+    # ... and verbs of leaving name the origin: "families left Qasr", "thousands fled Kabul".
+    "left": "origin", "fled": "origin", "abandoned": "origin", "deserted": "origin",
 }
 
 #: A relative clause set off by commas: ", which has troops in Niger,".

@@ -85,6 +85,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"(?<!the )wounded(?!\s+(?:[A-Z][a-z]+|people|civilians|soldiers|men|women|"
                  r"children|patients|persons|fighters|troops)\b)|"
                  r"besieged|killed|kills|killing|exchanged fire|traded fire|exchanging fire|"
+                 r"returned fire|returning fire|"
                  r"(?:exchanged|traded|exchanging|trading)\s+(?:heavy\s+|intense\s+|sporadic\s+)?"
                  r"(?:gun|artillery|mortar|rocket)?fire|(?:exchanged|traded)\s+(?:heavy\s+)?gunfire"),
         ("verb_armed", r"fought|struck|hit|targeted|pounded"),
@@ -180,7 +181,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"(?:ordered|told|instructed|urged)\s+(?:[\w’'-]+\s+){1,8}?to\s+"
                    r"(?:evacuate|leave\s+their\s+homes|flee)\b"),
         ("phrase", r"(?:were|was)\s+(?:taken|transferred|moved|carried|flown|driven|brought|"
-                   r"rushed)\s+(?:[\w-]+\s+){0,3}?to\s+(?:hospitals?|safety|shelters?|[A-Z])"),
+                   r"rushed)\s+(?:[\w-]+\s+){0,7}?to\s+(?:hospitals?|safety|shelters?|[A-Z])"),
         ("phrase", r"(?:withdrawn|withdrew|pulled out|relocated|flown out|brought home)\s+"
                    r"(?:[\w-]+\s+){0,4}?(?:diplomats|staff|nationals|citizens|employees|"
                    r"embassy|consulate)"),
@@ -235,6 +236,12 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
     "humanitarian": (
         ("verb", r"fled|flee|flees|fleeing|displaced|sheltered|sought refuge|sought asylum"),
         ("verb_aid", r"delivered|distributed|airdropped|handed out|shipped|provided|sent"),
+        ("phrase", r"(?:families|residents|people|civilians|villagers|inhabitants|thousands|"
+                   r"hundreds)\s+(?:[\w-]+\s+){0,3}?(?:left|abandoned|deserted)\s+"
+                   r"(?:their\s+(?:homes|houses|villages|towns?|city)|[A-Z][\w-]*)"),
+        ("phrase", r"(?:opened|set up|turned)\s+(?:[\w-]+\s+){0,6}?(?:to|into)\s+"
+                   r"(?:shelter|house|accommodate|shelters\s+for)\s+(?:[\w-]+\s+){0,4}?"
+                   r"(?:families|people|displaced|refugees|residents|returnees)\b"),
         ("phrase", r"(?:Red Crescent|Red Cross|UNHCR|World Food Programme|WFP|UNICEF|IOM|"
                    r"aid (?:agencies|groups|workers)|humanitarian (?:partners|agencies|groups|"
                    r"organi[sz]ations|workers))\s+(?:[\w’'-]+\s+){0,2}?(?:reopened|opened|"
@@ -321,7 +328,7 @@ POLITICAL_SPEAKER = re.compile(
     r"state department|foreign office|embassy|leaders?|officials?|authorities|group|bloc|"
     r"alliance|council|organi[sz]ation|king|emir|prime|taliban|cabinet|"
     r"parliament|nations|countries|union|administration|regime|delegation|side|"
-    r"representatives|delegates|negotiators|mediators)\b", re.I)
+    r"representatives|delegates|negotiators|mediators|elders|jirga|shura)\b", re.I)
 
 #: Clause boundaries: a date or place on the other side belongs to another clause.
 CLAUSE_MARKERS = re.compile(

@@ -318,7 +318,18 @@ def _add_cities(builder: _Builder) -> None:
             a for a in city.get("alternatenames") or () if _is_latin(a) and not a.isupper()
         ]
         alternates += _district_seat_names([city["name"], *alternates])
-        builder.add_place(row, alternates, primary=city["name"])
+        index = builder.add_place(row, alternates, primary=city["name"])
+        stem = _ARABIC_ARTICLE.match(city["name"])
+        if stem and city["countrycode"] in _ARTICLE_COUNTRIES:
+            # "El Hermel" is written "Hermel" as often: the bare name is its own name too.
+            builder.add_names(index, [stem.group("base")], primary=True)
+
+
+# The Arabic article before a town's name ("El Hermel", "Al-Qusayr", "Ash Shaykh"), in the
+# countries whose GeoNames names carry it.
+_ARABIC_ARTICLE = re.compile(r"^(?:Al|El|Ad|Ar|As|Ash|At|Az|An)[\s-](?P<base>[A-Z]\w{3,}.*)$")
+_ARTICLE_COUNTRIES = frozenset(
+    "AE BH DZ EG IQ JO KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split())
 
 
 # "Woluswali-i-Bagram", "Hukumat-e Nad 'Ali": Dari and Pashto for "the district (seat) of X".

@@ -771,3 +771,18 @@ def test_a_head_of_state_acts_from_the_capital():
     row = only(real("On Wednesday, the Taliban named several figures to a governing council "
                     "in Afghanistan."), "political")
     assert row["geo_precision"] == "country"
+
+
+def test_round24_rules():
+    assert categories("The Lebanese army said its units had returned fire towards positions "
+                      "inside Syria on Monday.") == {"armed_clash"}
+    row = only(real("Dozens of families left Hermel in Lebanon on Monday morning."),
+               "humanitarian")
+    assert row["origin_name"] == "Hermel"
+    assert real("The president left Kabul on Monday.").empty
+    assert categories("The municipality opened two schools to shelter around 40 families on "
+                      "Monday.") == {"humanitarian"}
+    assert categories("The most seriously injured were flown by Armenian military helicopters "
+                      "from Goris to hospitals in Yerevan on Tuesday.") == {"evacuation"}
+    assert categories("A jirga of tribal elders from both sides met at Torkham on Sunday.") == {
+        "meeting"}

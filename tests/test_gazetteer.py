@@ -205,3 +205,11 @@ def test_regional_places_resolve_and_cite_a_source(gaz):
     bajaur = gaz.lookup("Bajaur")[0]
     assert (bajaur.country_code, bajaur.kind) == ("PK", "province")
     assert gaz.lookup("Masnaa border crossing")[0].kind == "crossing"
+
+
+def test_an_arab_town_is_also_named_without_its_article(gaz):
+    # GeoNames files "El Hermel" and "El Fasher"; news writes "Hermel" and "Fasher" too.
+    assert [(p.name, primary) for p, primary in gaz.candidates("Hermel")] == [("El Hermel", True)]
+    assert gaz.lookup("Fasher")[0].name == "El Fasher"
+    # Not in Spanish-speaking countries: "Paso" is no own name of El Paso.
+    assert not any(p.name == "El Paso" and primary for p, primary in gaz.candidates("Paso"))
