@@ -420,14 +420,14 @@ def test_test_articles_meet_targets():
 
 
 def test_blind_rounds_stay_above_their_first_fixes():
-    """Articles annotated by people who never saw the extractor (rounds 17-23). Scored
-    blind at recall 0.23-0.51 / precision 0.28-0.41 per round (round 23: 0.23 / 0.28);
-    after the general fixes each round taught, 0.54 / 0.46 pooled. The guard keeps that
+    """Articles annotated by people who never saw the extractor (rounds 17-24). Scored
+    blind at recall 0.23-0.51 / precision 0.28-0.49 per round (round 24: 0.41 / 0.49);
+    after the general fixes each round taught, 0.52 / 0.47 pooled. The guard keeps that
     level; the target (0.8 / 0.9 on unseen articles) is not met."""
     newer = [p for p in sorted(DATA.glob("*.events.csv")) if _blind_round(p)]
-    assert len(newer) == 47
+    assert len(newer) == 56
     matched, n_gold, n_pred = _pooled(newer)
-    assert matched / n_gold >= 0.52 and matched / n_pred >= 0.44, (matched, n_gold, n_pred)
+    assert matched / n_gold >= 0.5 and matched / n_pred >= 0.45, (matched, n_gold, n_pred)
 
 
 def test_round13_general_rules():
