@@ -172,6 +172,9 @@ _CAPTION_DATE_END = re.compile(
     r"April|May|June|July|August|September|October|November|December)\s+\d{4})\.$")
 
 
+_STAMPED = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|[AP]\.?M\.?|local time)?\s*[-–—:]\s+\S")
+
+
 def _paragraph_role(text: str, start: int, end: int, *, first: bool, alone: bool,
                     last: bool = False) -> str:
     """Name what an unpunctuated paragraph is.
@@ -190,7 +193,9 @@ def _paragraph_role(text: str, start: int, end: int, *, first: bool, alone: bool
                                                                         body[:-1]):
             return "caption"
         return "body"
-    if first:
+    if first or _STAMPED.match(body):
+        # "10:50 - Lebanese army returns fire": a live blog's entry heading, which the
+        # entry below it tells in full.
         return "headline"
     if last and len(body.split()) >= 6:
         return "caption"  # a photo caption closing the copied text

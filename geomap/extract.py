@@ -156,6 +156,9 @@ _DATELINE = re.compile(r"[A-Z][A-Z .’'-]{2,40}(?:,\s*[A-Z][\w.]*)?,\s*[A-Z][a-
 _PEOPLE_OBJECT = re.compile(r"\s+(?:[\w,-]+\s+){0,6}?(?:people|civilians|nationals|citizens|"
                             r"evacuees|passengers|staff|diplomats|foreigners|families|residents|victims|wounded|"
                             r"injured|patients|casualties)\b")
+#: A crossing named right after a verb that opens or closes it: "closed Torkham".
+_CROSSING_VERB = re.compile(r"\b(?P<verb>closed|shut|sealed|reopened|re-opened|opened|blocked)\s+"
+                            r"(?:the\s+)?(?:main\s+|key\s+)?\Z")
 #: Casualties as the subject: "Wounded soldiers were flown to Bamako" is a medical evacuation.
 _CASUALTY_SUBJECT = re.compile(r"\b(?:wounded|injured|sick|burned|burnt|victims|patients|casualties)\b",
                                re.I)
@@ -398,6 +401,8 @@ class _Reader(PlaceReader):
                     if trigger and (key not in found or self._rank(sentence, trigger) <
                                     self._rank(sentence, found[key])):
                         found[key] = trigger
+        if "border_crossing" not in found:
+            self._crossing_by_name(sentence, masked, found)
         self._upgrade_flight(sentence, masked, found)
         if "political" in found and "diplomacy" in found and found["diplomacy"].start < \
                 found["political"].start < found["diplomacy"].end and re.search(
@@ -775,6 +780,23 @@ class _Reader(PlaceReader):
         return any(m.kind == "country" and (m.name in names or (" " in m.name and m.name in subject))
                    and not self._in_quote(m.start)
                    for m in self._mentions_in(sentence.start, sentence.start + match.start()))
+
+    def _crossing_by_name(self, sentence, masked, found) -> None:
+        """"Pakistan closed Torkham": a crossing the gazetteer knows, closed or opened."""
+        for mention in self._mentions_in(sentence.start, sentence.end):
+            if mention.kind != "crossing" or self._in_quote(mention.start):
+                continue
+            before = masked[:mention.start - sentence.start]
+            verb = _CROSSING_VERB.search(before)
+            if verb is None:
+                continue
+            window = " ".join(_words(_clause_tail(before[:verb.start()]))[-4:]).lower()
+            if set(window.split()) & (lex.MODALS | lex.NEGATION):
+                continue  # "could close Torkham", "did not reopen Torkham"
+            found["border_crossing"] = _Trigger(
+                "border_crossing", sentence.start + verb.start(), sentence.start + verb.end("verb"),
+                "phrase", bool(lex.FUTURE.search(window)))
+            return
 
     def _upgrade_flight(self, sentence, masked, found) -> None:
         """Make "fled into Tajikistan" a border crossing: flight into another country."""

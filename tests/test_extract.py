@@ -786,3 +786,17 @@ def test_round24_rules():
                       "from Goris to hospitals in Yerevan on Tuesday.") == {"evacuation"}
     assert categories("A jirga of tribal elders from both sides met at Torkham on Sunday.") == {
         "meeting"}
+
+
+def test_a_crossing_named_after_its_verb_and_live_blog_headings():
+    row = only(real("Pakistan closed Torkham on February 21 after Afghan authorities began "
+                    "building a new border post."), "border_crossing")
+    assert row["location"] == "Torkham" and row["event_date"] == "2024-02-21"
+    assert real("Pakistan could close Torkham next week.").empty
+    # A live blog's stamped heading announces the entry below it; only the entry counts.
+    text = ("Live: border clashes\n\nMarch 17, 2025\n\n10:50 - Lebanese army returns fire, "
+            "sends reinforcements\n\nThe Lebanese army returned fire towards Syria near Hermel "
+            "on Monday.\n")
+    events = events_from_text(text, published="2025-03-17")
+    assert list(events["category"]) == ["armed_clash"]
+    assert events["quote"].iloc[0].startswith("The Lebanese army")
