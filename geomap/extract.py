@@ -575,6 +575,9 @@ class _Reader(PlaceReader):
         if kind == "speech" and re.search(r"\b(?:has|have)\s+$", before) and not any(
                 sentence.start <= m.start < sentence.end and not m.background for m in self.dates):
             return None  # "Tajikistan has said it is ready to ...": a standing position
+        if kind == "speech" and self._accuses(sentence, masked, match) and (
+                self._political_speaker(sentence, masked, match) or agent):
+            return _Trigger("diplomacy", start, end, "speech", planned)  # an accusation
         if kind == "speech" and (self._attribution(masked, match)
                                  or self._reports_other_event(sentence, masked, match)
                                  or not (agent or self._political_speaker(sentence, masked, match))):
@@ -673,6 +676,8 @@ class _Reader(PlaceReader):
         head, comma, subject = before.rpartition(",")
         if not comma or not head.strip() or head.rstrip().endswith(("\u201d", '"')):
             return False
+        if masked[:1].isspace():
+            return False  # the sentence opens with a quotation (blanked): "“...,” X, an adviser, said."
         if re.search(r",\s*(?:which|who|whose)\b(?:[^,]|(?<=\d),(?=\d))*$", head):
             return False  # "Oman, which has mediated ..., condemned": the comma closes an aside
         after = re.split(r",\s*(?:as|while|amid|when|but|though|even as|calling|describing|"
@@ -710,7 +715,12 @@ class _Reader(PlaceReader):
         return any(name in region for name in self.officials if " " in name)
 
     def _reports_other_event(self, sentence, masked, match) -> bool:
-        """"The UN said 50,000 people had been displaced": the saying only sources it."""
+        """"The UN said 50,000 people had been displaced": the saying only sources it.
+
+        Not when it accuses another party: "Tajikistan's foreign ministry said Kyrgyz forces
+        had provoked the clash" is a statement (CAMEO 112), not a report of the clash."""
+        if self._accuses(sentence, masked, match):
+            return False
         rest = masked[match.end():]
         stop = lex.CLAUSE_MARKERS.search(rest)
         complement = rest[:stop.start()] if stop else rest
@@ -752,6 +762,24 @@ class _Reader(PlaceReader):
                     return True
         return False
 
+    def _accuses(self, sentence, masked, match) -> bool:
+        """Whether a statement says what another country's forces did."""
+        start = sentence.start + match.start()
+        speaker = set(self._demonym_codes(sentence.start, start)) | {
+            m.country_code for m in self._mentions_in(sentence.start, start)
+            if m.resolved and (m.kind == "country" or self._is_capital(m))}
+        if not speaker:
+            return False
+        head = re.match(r"\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+(?:[\w-]+\s+){0,4}?)?"
+                        r"(?:that\s+)?((?:[\w’'-]+\s+){1,3}?)(?:forces|troops|soldiers|"
+                        r"border guards|guards|army|military|police|aircraft|drones|jets)\b",
+                        masked[match.end():match.end() + 160])
+        if head is None:
+            return False
+        accused = set(self._demonym_codes(sentence.start + match.end() + head.start(1),
+                                          sentence.start + match.end() + head.end(1)))
+        return bool(accused) and not accused & speaker
+
     def _political_speaker(self, sentence, masked, match) -> bool:
         head = re.sub(r",\s*(?:which|who)\b[^,]*,\s*$", " ", masked[:match.start()])
         # "Pakistan's intelligence chief, Faiz Hameed, visited": the name is in apposition.
@@ -764,7 +792,7 @@ class _Reader(PlaceReader):
         before = re.split(r"[,;:\u201d\"—]", head)[-1]
         if _ANONYMOUS_SPEAKER.match(before):
             return False  # "one EU diplomat said", "officials said": a source, not a state's act
-        if re.fullmatch(r"\s*(?:He|She|They)\s+(?:also\s+|later\s+|then\s+)?", before) and \
+        if re.fullmatch(r"\s*(?:[Hh]e|[Ss]he|They)\s+(?:also\s+|later\s+|then\s+)?", before) and \
                 self._official_nearby(sentence):
             return True  # "He also spoke by phone with ...", after a named official
         if re.search(r"\baccording\b", before, re.I):

@@ -800,3 +800,26 @@ def test_a_crossing_named_after_its_verb_and_live_blog_headings():
     events = events_from_text(text, published="2025-03-17")
     assert list(events["category"]) == ["armed_clash"]
     assert events["quote"].iloc[0].startswith("The Lebanese army")
+
+
+def test_round25_statements():
+    # A governor's or an adviser's quoted remark is a statement, however the sentence opens.
+    assert categories("\"The enemy once again targeted our Danube ports,\" Odesa regional "
+                      "governor Oleh Kiper said on Wednesday.") == {"diplomacy"}
+    assert categories("\"Bangladesh cannot accept more refugees,\" Touhid Hossain, foreign "
+                      "affairs adviser to the interim government, said on Thursday.") == {
+        "diplomacy"}
+    # "he said" after a named official.
+    events = real("Defence Minister Angel Tilvar spoke in Bucharest on Wednesday.\n\n"
+                  "\"We are dealing with a serious situation,\" he said.")
+    assert list(events["category"]).count("diplomacy") == 2
+    # Accusing another country's forces is a statement; the act it reports stays an event.
+    found = categories("In Minsk, the State Border Committee said on Monday that Polish "
+                       "soldiers had fired shots towards Belarusian territory.")
+    assert "diplomacy" in found
+    row = only(real("Tajikistan's foreign ministry said in a statement on Friday that Kyrgyz "
+                    "forces had shelled the village of Ovchi."), "diplomacy")
+    assert row["location"] != "Ovchi"  # the statement is not where the shelling was
+    # A force reporting its own action only sources it.
+    assert categories("Pakistan's army said on Monday its troops had killed six militants in "
+                      "North Waziristan.") == {"armed_clash"}
