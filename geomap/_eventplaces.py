@@ -137,6 +137,9 @@ _PART_AFTER = re.compile(rf"['’]s\s+{_WAY}(?:ern)?\b", re.I)
 
 
 #: A state's institution as a speaker: "China's foreign ministry", "the Chinese government".
+#: A national body that sits in the capital: "Parliament passed the bill".
+_LEGISLATURE = re.compile(r"\b(?:[Pp]arliament|lawmakers|legislators|MPs|deputies|[Ss]enate|"
+                          r"National Assembly|[Cc]abinet)\b")
 #: A head of state or government and their name: "President Shavkat Mirziyoyev".
 _HEAD_OF_STATE = re.compile(r"\b(?:President|Prime\s+Minister|Premier|King|Emir)\s+"
                             r"((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,2})")
@@ -666,15 +669,17 @@ class PlaceReader:
             draft.flags.append("place_assumed")
 
     def _leader_seat(self, draft: _Draft) -> None:
-        """"President Shavkat Mirziyoyev appointed ...": a head of state or government acts
-        from the capital of the country the article gives them ("Uzbek President ...");
-        flagged ``place_assumed``."""
+        """"President Shavkat Mirziyoyev appointed ...": a head of state or government, or a
+        parliament, acts from the capital of the country the article gives them ("Uzbek
+        President ...", else the country of the event); flagged ``place_assumed``."""
         subject = self.text[draft.sentence.start:draft.trigger.start]
         if lex.CLAUSE_MARKERS.search(subject):
             return
         leaders = self._leader_countries()
         named = [name for name in leaders if re.search(rf"\b{re.escape(name)}\b", subject)]
         codes = sorted({leaders[name] for name in named if leaders[name]})
+        if _LEGISLATURE.search(subject):
+            named = named or ["parliament"]  # "Parliament passed the bill": in the capital
         if not codes and named:
             if not draft.place:
                 self._fallback_country(draft)

@@ -420,12 +420,12 @@ def test_test_articles_meet_targets():
 
 
 def test_blind_rounds_stay_above_their_first_fixes():
-    """Articles annotated by people who never saw the extractor (rounds 17-24). Scored
-    blind at recall 0.23-0.51 / precision 0.28-0.49 per round (round 24: 0.41 / 0.49);
-    after the general fixes each round taught, 0.52 / 0.47 pooled. The guard keeps that
+    """Articles annotated by people who never saw the extractor (rounds 17-25). Scored
+    blind at recall 0.23-0.51 / precision 0.28-0.54 per round (round 25: 0.39 / 0.54);
+    after the general fixes each round taught, 0.51 / 0.48 pooled. The guard keeps that
     level; the target (0.8 / 0.9 on unseen articles) is not met."""
     newer = [p for p in sorted(DATA.glob("*.events.csv")) if _blind_round(p)]
-    assert len(newer) == 56
+    assert len(newer) == 65
     matched, n_gold, n_pred = _pooled(newer)
     assert matched / n_gold >= 0.5 and matched / n_pred >= 0.45, (matched, n_gold, n_pred)
 
@@ -767,6 +767,10 @@ def test_a_head_of_state_acts_from_the_capital():
     political = events[events["category"] == "political"]
     assert list(political["location"]) == ["Tashkent", "Astana"]
     assert all("place_assumed" in flags for flags in political["flags"])
+    # A parliament sits in the capital.
+    row = only(real("Georgia is divided.\n\nParliament passed the bill in its third reading "
+                    "on Tuesday.", published="2024-05-14"), "political")
+    assert row["location"] == "Tbilisi"
     # The Taliban are no head of state: their acts stay in the country.
     row = only(real("On Wednesday, the Taliban named several figures to a governing council "
                     "in Afghanistan."), "political")
