@@ -131,6 +131,21 @@ def normalize_name(name: str) -> str:
     return " ".join(words)
 
 
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1")
+
+
+def collapse_doubles(key: str) -> str:
+    """Write a normalised key's doubled consonants once: transliterations double them at
+    will (Baramulla / Bāramūla, Lattakia / Latakia).
+
+    Examples
+    --------
+    >>> collapse_doubles("baramulla")
+    'baramula'
+    """
+    return _DOUBLED.sub(r"\1", key)
+
+
 @dataclass(frozen=True)
 class Place:
     """One gazetteer entry.
@@ -282,6 +297,9 @@ class _Builder:
                 self._append(self.short, name, code)
                 continue
             self._append(self.names, key, code)
+            single = collapse_doubles(key)
+            if single != key:
+                self._append(self.names, single, code & ~1)  # "Mukala" for Mukalla: an alias
 
     @staticmethod
     def _append(table: dict[str, list[int]], key: str, code: int) -> None:
@@ -917,8 +935,14 @@ class Gazetteer:
         return cached
 
     def codes(self, key: str) -> list[int]:
-        """Return the raw entries (``index * 2 + is_preferred``) of a normalised key."""
+        """Return the raw entries (``index * 2 + is_preferred``) of a normalised key.
+
+        A key known only with its doubled consonants written once ("baramulla" for
+        Bāramūla) matches as an alias."""
         found = self._names.get(key, ())
+        if not found and (single := collapse_doubles(key)) != key:
+            found = self._names.get(single, ())
+            found = [found & ~1] if isinstance(found, int) else [code & ~1 for code in found]
         return [found] if isinstance(found, int) else list(found)
 
     @property
@@ -928,7 +952,7 @@ class Gazetteer:
 
     def has_key(self, key: str) -> bool:
         """Return whether the already normalised ``key`` names any place."""
-        return key in self._names
+        return key in self._names or collapse_doubles(key) in self._names
 
     def candidates(self, name: str, *, case_sensitive_short: bool = True) -> list[tuple[Place, bool]]:
         """Return every place named ``name`` with whether it is its preferred name.

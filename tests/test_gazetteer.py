@@ -213,3 +213,14 @@ def test_an_arab_town_is_also_named_without_its_article(gaz):
     assert gaz.lookup("Fasher")[0].name == "El Fasher"
     # Not in Spanish-speaking countries: "Paso" is no own name of El Paso.
     assert not any(p.name == "El Paso" and primary for p, primary in gaz.candidates("Paso"))
+
+
+def test_a_doubled_consonant_matches_as_an_alias(gaz):
+    # "Baramulla" for GeoNames' Bāramūla, "Mukala" for Mukalla: transliterations double
+    # consonants at will. Such a match counts as an alias, weaker than an own name.
+    assert [(p.name, primary) for p, primary in gaz.candidates("Baramulla")] == [
+        ("Bāramūla", False)]
+    assert gaz.lookup("Mukala")[0].name == "Mukalla"
+    assert gaz.has_key("baramulla")
+    # An exact name still wins: "Latakia" is the city, "Lattakia" also names the province.
+    assert gaz.lookup("Latakia")[0].kind == "city"
