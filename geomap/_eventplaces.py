@@ -332,7 +332,8 @@ class PlaceReader:
                           before)
         if re.search(r"\bout\s+of\s+(?:the\s+)?$", before):
             return "origin"  # "flying its citizens out of Beirut"
-        if re.search(r"\b(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west|"
+        if re.search(r"\b(?:\d+\s*(?:km|kilometres|kilometers|(?:nautical\s+)?miles|nm)\s+)?"
+                     r"(?:\(\s*\d+\s*(?:km|miles)\s*\)\s+)?(?:north|south|east|west|"
                      r"north-?east|north-?west|south-?east|south-?west)\s+of\s+$", before):
             return "near"  # "the Atlit naval base south of Haifa"
         if found and found.group(1).lower() in _LOCATIVE:
@@ -772,7 +773,23 @@ class PlaceReader:
         places = [p for p in places if p.get("lat") is not None]
         if places:
             draft.place = min(places, key=lambda p: self._distance_to_focus(p["country"]))
+            city = self._focus_city()
+            if city is not None and city.country_code == draft.place["country"]:
+                # A story about one city ("the Libyan capital"): its unnamed or unknown
+                # districts are in that city, not at the country's centre.
+                draft.place = _place_from_mention(city, near=True)
             draft.flags.append("place_assumed")
+
+    def _focus_city(self) -> _Mention | None:
+        """The city an article is about: most of its town mentions, three at least."""
+        cities = [m for m in self.mentions if m.resolved and m.kind == "city"]
+        counts = Counter(m.name for m in cities)
+        if not counts:
+            return None
+        name, count = counts.most_common(1)[0]
+        if count < 3 or count < 0.6 * len(cities):
+            return None
+        return next(m for m in cities if m.name == name)
 
     def _previous_place(self, draft: _Draft) -> dict:
         """A movement with no place: the scene of the previous sentence, if it had one."""

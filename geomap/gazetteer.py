@@ -337,10 +337,15 @@ def _add_cities(builder: _Builder) -> None:
         ]
         alternates += _district_seat_names([city["name"], *alternates])
         index = builder.add_place(row, alternates, primary=city["name"])
-        stem = _ARABIC_ARTICLE.match(city["name"])
-        if stem and city["countrycode"] in _ARTICLE_COUNTRIES:
-            # "El Hermel" is written "Hermel" as often: the bare name is its own name too.
-            builder.add_names(index, [stem.group("base")], primary=True)
+        if city["countrycode"] in _ARTICLE_COUNTRIES:
+            # "El Hermel" is written "Hermel" as often: the bare name is its own name too,
+            # and the bare form of an alternate ("El-Hodeidah") an alternate ("Hodeidah").
+            stem = _ARABIC_ARTICLE.match(city["name"])
+            if stem:
+                builder.add_names(index, [stem.group("base")], primary=True)
+            builder.add_names(index, [m.group("base") for m in map(_ARABIC_ARTICLE.match,
+                                                                     alternates) if m],
+                              primary=False)
 
 
 # The Arabic article before a town's name ("El Hermel", "Al-Qusayr", "Ash Shaykh"), in the

@@ -827,3 +827,16 @@ def test_round25_statements():
     # A force reporting its own action only sources it.
     assert categories("Pakistan's army said on Monday its troops had killed six militants in "
                       "North Waziristan.") == {"armed_clash"}
+
+
+def test_distances_at_sea_and_the_city_a_story_is_about():
+    row = only(real("A bulk carrier was struck by a drone boat in the Red Sea about 66 nautical "
+                    "miles southwest of Hodeidah on Wednesday."), "armed_clash")
+    assert row["location"] == "Hodeidah" and row["geo_precision"] == "near"
+    # In a story about one city, a district the gazetteer lacks is in that city.
+    text = ("Tripoli clashes\n\nFighting shook Tripoli on Monday. Residents of Tripoli fled. "
+            "Shops in Tripoli closed.\n\nFighting broke out in Abu Salim on Monday night, "
+            "residents said.\n")
+    events = events_from_text(text, published="2025-05-13")
+    last = events[events["quote"].str.startswith("Fighting broke out")].iloc[0]
+    assert last["location"] == "Tripoli" and "place_assumed" in last["flags"]

@@ -211,6 +211,9 @@ def test_an_arab_town_is_also_named_without_its_article(gaz):
     # GeoNames files "El Hermel" and "El Fasher"; news writes "Hermel" and "Fasher" too.
     assert [(p.name, primary) for p, primary in gaz.candidates("Hermel")] == [("El Hermel", True)]
     assert gaz.lookup("Fasher")[0].name == "El Fasher"
+    # ... and an alternate with the article ("El-Hodeidah") gives its bare form as alternate.
+    assert [(p.country_code, primary) for p, primary in gaz.candidates("Hodeidah")] == [
+        ("YE", False)]
     # Not in Spanish-speaking countries: "Paso" is no own name of El Paso.
     assert not any(p.name == "El Paso" and primary for p, primary in gaz.candidates("Paso"))
 
