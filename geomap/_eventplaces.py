@@ -427,7 +427,11 @@ class PlaceReader:
             mention, _ = pair
             distance = abs(mention.start - trigger.end) if mention.start >= trigger.end else (
                 trigger.start - mention.end) * 1.2
-            return (_SPECIFICITY.get(mention.kind, 5) >= 5, not mention.resolved, distance)
+            # "struck targets across Yemen, including sites near Hodeidah": the whole area.
+            across = bool(re.search(r"\b(?:across|throughout)\s+(?:the\s+)?$",
+                                    self.text[max(0, mention.start - 12):mention.start]))
+            return (not across, _SPECIFICITY.get(mention.kind, 5) >= 5, not mention.resolved,
+                    distance)
 
         return min(spots, key=rank)
 

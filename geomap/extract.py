@@ -117,12 +117,15 @@ _MODIFIED_HEAD = re.compile(r"\s+(?:camps?|sites?|cent(?:re|er)s?|zones?|areas?|
 #: Verbs that only report what someone said; "urged", "condemned" are acts of their own.
 _REPORTING = re.compile(r"said|says|told|tells|noted|notes|stated|added|adding|confirmed",
                         re.I)
-#: A reported fact: a perfect or passive clause ("50 servicemen had died", "were killed").
+#: A reported fact: a perfect or passive clause ("50 servicemen had died", "were killed");
+#: not a diplomatic act ("it had accepted a proposal", "had summoned the envoy").
 _REPORTED_FACT = re.compile(
     r"\s+(?:that\s+)?(?:[\w’',-]+\s+){0,12}?(?:had|have|has|were|was)\s+"
     r"(?:not\s+|also\s+|already\s+|been\s+)*(?!(?:concerned|committed|prepared|determined|"
     r"interested|alarmed|disappointed|pleased|satisfied|opposed|convinced|worried|open|"
-    r"ready)\b)[a-z]+(?:ed|en|wn|ne|lt|ft|ck|ght|id|un|ot)\b")
+    r"ready|accepted|agreed|rejected|refused|signed|proposed|offered|requested|asked|"
+    r"invited|urged|demanded|summoned|recalled|expelled|protested|lodged|conveyed|"
+    r"welcomed|condemned)\b)[a-z]+(?:ed|en|wn|ne|lt|ft|ck|ght|id|un|ot)\b")
 #: A speaker nobody can hold to it: "one EU diplomat", "a Thai security official", "officials".
 _ANONYMOUS_SPEAKER = re.compile(
     r"\s*(?:a|an|one|two|three|several|some|many|other)\s+(?:[A-Z][\w.’'-]*\s+){0,2}(?:[a-z-]+\s+){0,2}"

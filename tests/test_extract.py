@@ -840,3 +840,14 @@ def test_distances_at_sea_and_the_city_a_story_is_about():
     events = events_from_text(text, published="2025-05-13")
     last = events[events["quote"].str.startswith("Fighting broke out")].iloc[0]
     assert last["location"] == "Tripoli" and "place_assumed" in last["flags"]
+
+
+def test_diplomatic_acts_reported_and_area_wide_events():
+    # "said it had accepted a proposal" reports a diplomatic act: a statement, not a source.
+    assert categories("Sudan's army said on Wednesday it had accepted a proposal by IGAD to "
+                      "extend the truce.") == {"diplomacy"}
+    assert real("The ministry said on Monday that 50 servicemen had died.").empty
+    # "across Yemen, including sites near Hodeidah": the whole country.
+    row = only(real("Warships struck more than 60 targets across Yemen on Friday, including "
+                    "radar sites near the port city of Hodeidah."), "armed_clash")
+    assert row["location"] == "Yemen"
