@@ -664,14 +664,8 @@ class PlaceReader:
         codes = [m.country_code for m in self._mentions_in(found.start(), found.end())
                  if m.kind == "country" and m.resolved]
         codes = codes or self._demonym_codes(found.start(), found.end())
-        capital = _capital_name(codes[0]) if codes else ""
-        seats = self.gazetteer.lookup(capital, country_codes=[codes[0]], kinds=["city"]) \
-            if capital else []
-        if seats:
-            seat = seats[0]
-            draft.place = {"name": seat.name, "lat": seat.lat, "lon": seat.lon,
-                           "country": codes[0], "precision": "exact"}
-            draft.flags.append("place_assumed")
+        if codes:
+            self._place_at_capital(draft, codes[0])
 
     def _leader_seat(self, draft: _Draft) -> None:
         """"President Shavkat Mirziyoyev appointed ...": a head of state or government, or a
@@ -690,13 +684,18 @@ class PlaceReader:
                 self._fallback_country(draft)
             # "President Tokayev accepted ...": the country the article is about.
             codes = [draft.place["country"]] if draft.place and draft.place.get("country") else []
-        capital = _capital_name(codes[0]) if len(codes) == 1 else ""
-        seats = self.gazetteer.lookup(capital, country_codes=[codes[0]], kinds=["city"]) \
+        if len(codes) == 1:
+            self._place_at_capital(draft, codes[0])
+
+    def _place_at_capital(self, draft: _Draft, code: str) -> None:
+        """Place an event at the capital of the country ``code``, flagged ``place_assumed``."""
+        capital = _capital_name(code)
+        seats = self.gazetteer.lookup(capital, country_codes=[code], kinds=["city"]) \
             if capital else []
         if seats:
             seat = seats[0]
             draft.place = {"name": seat.name, "lat": seat.lat, "lon": seat.lon,
-                           "country": codes[0], "precision": "exact"}
+                           "country": code, "precision": "exact"}
             if "place_assumed" not in draft.flags:
                 draft.flags.append("place_assumed")
 
