@@ -115,7 +115,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"(?:cross(?:ed|es|ing)?|fled|flee(?:s|ing)?|escaped|poured|streamed|swam|"
                    r"walked|trekked|moved|pushed|retreated|ran|spilled|swarmed|returned|"
                    r"withdrew|entered|slipped|surged|flew|drove|sailed)\s+(?:(?!border)[\w-]+\s+){0,3}?"
-                   r"(?:across|over|through)\s+(?:the\s+|a\s+)?(?:[\w–-]+\s+)?border"),
+                   r"(?:across|over|through)\s+(?:the\s+|a\s+)?(?:[\w–-]+\s+){0,2}?"
+                   r"(?:border|check ?post|crossing point)"),
         ("phrase", r"cross(?:ed|es|ing)?\s+(?:the\s+|a\s+|their\s+)?(?:[\w–-]+\s+){0,2}?border"),
         ("phrase", r"(?<!border )(?<!the )(?<!a )cross(?:ed|es|ing)?\s+(?:over\s+|back\s+)?"
                    r"(?:into|at|from|near)\b"),
@@ -147,7 +148,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"(?:\w+ )?(?:checking|checked|check|stopped|detained|turned back|"
                    r"inspect(?:ed|ing)|search(?:ed|ing)|screen(?:ed|ing)|let|allowed|"
                    r"registered|processed)"),
-        ("phrase", r"(?:closed|sealed|opened|reopened|shut)\s+(?:(?:the|a|its|their|all|"
+        ("phrase", r"(?:closed|sealed|opened|reopened|shut|closing|sealing|shutting|reopening)"
+                   r"\s+(?:(?:the|a|its|their|all|"
                    r"several|two|three|main|key|[\w’'–-]+)\s+){0,4}?"
                    r"(?:borders?|border crossings?|crossings?|checkpoints?|crossing points?|frontiers?)"),
         ("phrase", r"(?:traffic|trade|crossings?|movement|passage)\s+(?:[\w-]+\s+){0,3}?(?:through|at|"

@@ -501,6 +501,8 @@ class _Reader(PlaceReader):
         if kind in _OBJECTS and not _OBJECTS[kind].search(object_text) and not re.search(
                 r"\b(?:which|that)\s+(?:[\w’'-]+\s+){1,4}$", before):
             return None  # "which the Taliban had seized": the object is the antecedent
+        if kind == "verb_territory" and _PEOPLE_OBJECT.match(" " + object_text.lstrip()):
+            return None  # "buses took 1,500 people from Kornidzor to Goris": no capture
         if kind == "arrival" and not self._arrival_abroad(sentence, match):
             return None
         if kind == "arrival" and _MILITARY.search(_clause_tail(before)):

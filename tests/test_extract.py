@@ -851,3 +851,13 @@ def test_diplomatic_acts_reported_and_area_wide_events():
     row = only(real("Warships struck more than 60 targets across Yemen on Friday, including "
                     "radar sites near the port city of Hodeidah."), "armed_clash")
     assert row["location"] == "Yemen"
+
+
+def test_people_taken_somewhere_are_no_capture_and_check_posts_are_crossed():
+    assert "armed_clash" not in categories("Buses took some 1,500 people from Kornidzor to "
+                                           "shelters in Goris on Monday.")
+    assert categories("Rebels took the town of Goris on Monday.") == {"armed_clash"}
+    assert categories("On Sunday, 237 Pakistani nationals walked across the Attari Integrated "
+                      "Check Post into Pakistan.") == {"border_crossing"}
+    assert categories("Pakistan retaliated on Thursday by shutting its side of the border.") == {
+        "border_crossing"}
