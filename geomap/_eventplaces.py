@@ -373,6 +373,8 @@ class PlaceReader:
             # "told a briefing that the embassy in Kabul ...": Kabul is what was said.
             if re.match(r"(?:travel|visit|arriv|flew)", self.text[trigger.start:trigger.end], re.I):
                 spots += [(m, "at") for m, r in located if r == "destination"]  # "travelled to Kabul"
+                spots += [(m, "at") for m, r in located if r == "other"  # "visited Kabul"
+                          and re.fullmatch(r"\s+(?:the\s+)?", self.text[trigger.end:m.start])]
             # Before the verb ("In Moscow, the minister said") or right after it ("told
             # reporters in Warsaw"); further on, a place is what the statement is about.
             spots = [(m, r) for m, r in spots if m.start < cut and (

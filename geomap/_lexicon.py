@@ -331,7 +331,7 @@ POLITICAL_SPEAKER = re.compile(
     r"alliance|council|organi[sz]ation|king|emir|prime|taliban|cabinet|"
     r"parliament|nations|countries|union|administration|regime|delegation|side|"
     r"representatives|delegates|negotiators|mediators|elders|jirga|shura|governor|mayor|"
-    r"advis[eo]r|military|army|committee)\b", re.I)
+    r"advis[eo]r|military|army|committee|chief|head|general|commander)\b", re.I)
 
 #: Clause boundaries: a date or place on the other side belongs to another clause.
 CLAUSE_MARKERS = re.compile(

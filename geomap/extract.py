@@ -113,7 +113,8 @@ _REFERENCES = {category: re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:" + "|".join(
 #: Nouns that an event noun may modify ("a displacement camp", "an evacuation order").
 _MODIFIED_HEAD = re.compile(r"\s+(?:camps?|sites?|cent(?:re|er)s?|zones?|areas?|crisis|"
                             r"helicopters?|aircraft|routes?|rooms?|halls?|plans?|deadlines?|"
-                            r"orders?|warnings?|figures|data|statistics)\b")
+                            r"orders?|warnings?|figures|data|statistics|vehicles?|"
+                            r"units?|positions?|capabilit(?:y|ies)|experience|season)\b")
 #: Verbs that only report what someone said; "urged", "condemned" are acts of their own.
 _REPORTING = re.compile(r"said|says|told|tells|noted|notes|stated|added|adding|confirmed",
                         re.I)
@@ -501,6 +502,9 @@ class _Reader(PlaceReader):
         if kind in _OBJECTS and not _OBJECTS[kind].search(object_text) and not re.search(
                 r"\b(?:which|that)\s+(?:[\w’'-]+\s+){1,4}$", before):
             return None  # "which the Taliban had seized": the object is the antecedent
+        if kind == "verb_territory" and not _OBJECTS[kind].search(
+                " ".join(object_text.split(",")[0].split()[:7])):
+            return None  # "seizing 60 kg of hashish, the committee said": no territory
         if kind == "verb_territory" and _PEOPLE_OBJECT.match(" " + object_text.lstrip()):
             return None  # "buses took 1,500 people from Kornidzor to Goris": no capture
         if kind == "arrival" and not self._arrival_abroad(sentence, match):

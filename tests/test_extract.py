@@ -861,3 +861,18 @@ def test_people_taken_somewhere_are_no_capture_and_check_posts_are_crossed():
                       "Check Post into Pakistan.") == {"border_crossing"}
     assert categories("Pakistan retaliated on Thursday by shutting its side of the border.") == {
         "border_crossing"}
+
+
+def test_round27_rules():
+    # "infantry fighting vehicles" is equipment, not fighting; the remark is a statement.
+    assert categories("\"We will not leave our ally alone,\" Russian Defence Minister Sergei "
+                      "Shoigu said in Moscow on Tuesday, adding that Russia had sent 17 "
+                      "infantry fighting vehicles to its base in Dushanbe.") == {"diplomacy"}
+    # Seizing goods is no capture of territory.
+    assert categories("Border guards exchanged fire with smugglers near Kalai Khumb on Sunday, "
+                      "killing one and seizing 60 kg of hashish, Tajikistan's security "
+                      "committee said.") == {"armed_clash"}
+    # A spy chief who visited a city visited it there.
+    row = only(real("The head of Pakistan's intelligence service, Lieutenant General Faiz "
+                    "Hameed, visited Kabul on Saturday."), "diplomacy")
+    assert row["location"] == "Kabul"
