@@ -430,8 +430,9 @@ class PlaceReader:
             distance = abs(mention.start - trigger.end) if mention.start >= trigger.end else (
                 trigger.start - mention.end) * 1.2
             # "struck targets across Yemen, including sites near Hodeidah": the whole area.
-            across = bool(re.search(r"\b(?:across|throughout)\s+(?:the\s+)?$",
-                                    self.text[max(0, mention.start - 12):mention.start]))
+            across = mention.kind in ("country", "province", "region") and bool(re.search(
+                r"\b(?:across|throughout)\s+(?:the\s+)?$",
+                self.text[max(0, mention.start - 12):mention.start]))
             return (not across, _SPECIFICITY.get(mention.kind, 5) >= 5, not mention.resolved,
                     distance)
 

@@ -313,7 +313,9 @@ def seed_scored():
 
 def test_seed_article_meets_targets(seed_scored):
     events, score = seed_scored
-    assert score.recall >= 0.8 and score.precision >= 0.9, (score.missed, score.invented)
+    # The development article: every hand-checked event is found and nothing is invented.
+    # A regression guard (the rules were written with it), not a quality figure.
+    assert score.recall == 1.0 and score.precision == 1.0, (score.missed, score.invented)
 
 
 def test_seed_movement_and_caption(seed_scored):
