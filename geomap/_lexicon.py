@@ -88,7 +88,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"returned fire|returning fire|"
                  r"(?:exchanged|traded|exchanging|trading)\s+(?:heavy\s+|intense\s+|sporadic\s+)?"
                  r"(?:gun|artillery|mortar|rocket)?fire|(?:exchanged|traded)\s+(?:heavy\s+)?gunfire"),
-        ("verb_armed", r"fought|struck|hit|targeted|pounded"),
+        ("verb_armed", r"fought|struck|hit|targeted|pounded|destroyed"),
         ("verb", r"firing (?:on|at|upon)|(?:shot|shooting|shoots) down|intercepted|downed"),
         ("phrase", r"(?:fired|launched|lobbed)\s+(?:[\w-]+\s+){0,3}?(?:rockets?|missiles?|shells?|"
                    r"mortars?|mortar rounds|drones?|grenades?|artillery|salvos?)\s+"
@@ -213,7 +213,11 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                            r"took(?!\s+(?:part|charge|place|note|steps|office|aim|action|time|"
                            r"care|responsibility|off|up|over\s+as|over\s+from\s+(?:[\w.’'-]+\s+){1,5}?as)\b)"),
         ("verb_protest", r"protested|demonstrated|rallied|marched|rally|rallies|protest|march|"
-                         r"demonstrate"),
+                         r"demonstrate|(?:gathered|assembled|staged\s+a\s+sit-in)\s+"
+                         r"(?:[\w-]+\s+){0,4}?(?:outside|in\s+front\s+of|near|at|in)\s+(?:the\s+)?"
+                         r"(?:[\w’'-]+\s+){0,3}?(?:parliament|palace|office|compound|embassy|"
+                         r"square|base|building|headquarters|ministry|court|city hall|"
+                         r"government house)"),
         ("phrase", r"(?:police|security forces|security services|authorities|intelligence agents|"
                    r"(?<!border )(?:presidential |republican )?guards?|soldiers|troops|the army|the military)"
                    r"\s+(?:[\w,’'-]+\s+){0,6}?(?:arrested|detained|raided|rounded up)\b"),

@@ -90,7 +90,8 @@ _AID_OBJECT = re.compile(r"\b(?:aid|food|flour|wheat|rice|sugar|grain|fuel|medic
                          r"medical supplies|supplies|relief|water|"
                          r"shelter|tents|blankets|vaccines)\b", re.I)
 _CROWD = re.compile(r"\b(?:people|protesters|demonstrators|crowds?|residents|students|"
-                    r"thousands|hundreds|supporters|women|opposition|activists|workers)\b", re.I)
+                    r"thousands|hundreds|supporters|women|opposition|activists|workers|villagers|"
+                    r"traders|farmers|labourers|laborers|locals|youths|mourners)\b", re.I)
 _ATTRIBUTION = re.compile(r"^[,\s]*(?:[\w’'.()-]+\s+){0,8}?$")
 _NUMBER = re.compile(
     r"(?<![\w,.])(?:(?:some|about|around|nearly|almost|more than|over|at least|up to|roughly|"
@@ -102,6 +103,7 @@ _TIME_AFTER = re.compile(r"\s+(?:(?:a|an|the|few|several|\d+)\s+)?(?:midnight|no
                          re.I)
 _ARMED = re.compile(rf"\b(?:{lex._MILITARY_NOUNS}|fighters|militants|rebels|insurgents|gunmen|"
                     r"army|military|Taliban|jihadists|separatists|missiles?|rockets?|drones?|"
+                    r"warplanes?|jets|aircraft|helicopters|gunships|"
                     r"shells|bombs?|air ?strikes?|artillery)\b", re.I)
 _MILITARY = re.compile(rf"\b(?:{lex._MILITARY_NOUNS})\b", re.I)
 #: "the strikes", "the attack": a later sentence naming an event already reported.

@@ -878,3 +878,15 @@ def test_round27_rules():
     row = only(real("The head of Pakistan's intelligence service, Lieutenant General Faiz "
                     "Hameed, visited Kabul on Saturday."), "diplomacy")
     assert row["location"] == "Kabul"
+
+
+def test_crowds_at_a_seat_of_power_and_warplanes():
+    assert categories("Hundreds of junta supporters gathered on Thursday outside the French "
+                      "embassy in Niamey.") == {"political"}
+    assert categories("Around 150 villagers rallied in front of the municipal office in "
+                      "Hajnowka on Wednesday.") == {"political"}
+    assert categories("Residents said warplanes struck positions in Omdurman on Wednesday.") == {
+        "armed_clash"}
+    assert categories("U.S. Central Command said its forces had destroyed three radar sites "
+                      "near Hodeidah on Wednesday.") == {"armed_clash"}
+    assert real("Floods destroyed 1,300 homes in Sindh on Monday.").empty
