@@ -41,7 +41,8 @@ _LOCATIVE = {
     "into": "destination", "toward": "destination", "towards": "destination",
     "between": "at", "over": "at",
     # Verbs of arrival name the destination: "the convoy reached Beledweyne".
-    "reached": "destination", "reaching": "destination",
+    "reached": "destination", "reaching": "destination", "entered": "destination",
+    "re-entered": "destination", "reentered": "destination",
     # ... and verbs of leaving name the origin: "families left Qasr", "thousands fled Kabul".
     "left": "origin", "fled": "origin", "abandoned": "origin", "deserted": "origin",
 }

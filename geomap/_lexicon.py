@@ -64,7 +64,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb_military", r"bolstered|strengthened|beefed up|boosted|reinforced|delivered|supplied|"
                           r"rushed|sent(?!\s+(?:back|home))|sends|sending|dispatched|moved|moves|moving|"
                           r"pulling|withdrawing|brought|flew|(?<=had |has )flown|(?<=have )flown|pulled|"
-                          r"withdrew|withdrawn|positioned|ordered|shifted|transferred"),
+                          r"withdrew|withdrawn|positioned|ordered|shifted|transferred|"
+                          r"(?<=troops )(?:re-?)?entered|(?<=forces )(?:re-?)?entered|"
+                          r"(?<=soldiers )(?:re-?)?entered"),
         ("phrase", r"(?:troops|forces|soldiers|military flights?|military aircraft|military planes?|"
                    r"last (?:[\w.]+\s+){0,2}?(?:flight|plane|troops|soldiers))\s+(?:[\w-]+\s+){0,2}?"
                    r"(?:left|departed|pulled out of|withdrew from|flew out of)"),

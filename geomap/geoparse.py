@@ -216,6 +216,7 @@ class _Candidate:
     only_initial: bool = False
     by_form: bool = False  # its form says place ("X Air Base"): unresolved rather than dropped
     after_locative: bool = False  # "at Bagram": its position says place
+    militia: bool = False  # "Fano fighters": may name an armed group rather than a town
     scores: dict[int, float] = field(default_factory=dict)
     chosen: Place | None = None
     margin: float = 0.0
@@ -1057,6 +1058,7 @@ def _resolve(candidates: list[_Candidate], gaz: Gazetteer, *, context: Iterable[
     _keep_in_possessor(candidates, text)
     for cand in candidates:
         key = normalize_name(cand.surface)
+        cand.militia = _ARMED_GROUP_AFTER.match(text, cand.end) is not None
         doc = countries + Counter(cc for k, a in anchors.items() if k != key for cc in _countries(a.chosen))
         _accept(cand, doc, Counter(), near=[a.chosen for k, a in anchors.items() if k != key and a.chosen])
     _one_sense(candidates)
@@ -1197,7 +1199,7 @@ def _accept(cand: _Candidate, doc: Counter, own: Counter, *, near: list[Place] =
         # article's countries say which one, and an alias match must also lie near the
         # article's other places ("Bagram" by Kabul).
         strength = max(strength, ACCEPT_THRESHOLD)
-    if not primary and settlement and _far_from_all(cand.chosen, near):
+    if (not primary or cand.militia) and settlement and _far_from_all(cand.chosen, near):
         # "Kang district" beside Zaranj is not Zuitai in China, of which "Kang" is an
         # alternate name: a small town known only by an alias, far from every other place
         # of the article, is another place the gazetteer lacks.
@@ -1208,6 +1210,11 @@ def _accept(cand: _Candidate, doc: Counter, own: Counter, *, near: list[Place] =
         cand.unresolved = cand.unresolved or cand.by_form
         return
     cand.evidence = strength
+
+
+#: An armed group's noun right after a name: "Fano fighters", "Wagner mercenaries".
+_ARMED_GROUP_AFTER = re.compile(r"[ \t]+(?:fighters|militia(?:s|men)?|rebels|gunmen|insurgents|"
+                                r"militants|mercenaries)\b")
 
 
 def _far_from_all(place: Place, near: list[Place], *, km: float = 1500.0) -> bool:

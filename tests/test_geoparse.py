@@ -419,3 +419,13 @@ def test_names_opened_by_an_article():
         ("El Fasher", "SD"), ("Al Fashir", "SD"), ("El Geneina", "SD")]
     assert [m.name for m in geoparse("Flights from El Paso to La Paz resumed.")] == [
         "El Paso", "La Paz"]
+
+
+def test_a_militia_named_like_a_far_town_is_not_that_town():
+    # "Fano" is a town in Italy and an Amhara militia; beside Lalibela it is the militia.
+    found = geoparse("Government troops re-entered Lalibela on Wednesday after Fano fighters "
+                     "pulled out.")
+    assert [m.name for m in found] == ["Lalibela"]
+    # A town's fighters near the story stay a place: Misrata beside Tripoli.
+    assert [m.name for m in geoparse("Misrata fighters drove into Tripoli on Monday.")] == [
+        "Misrata", "Tripoli"]
