@@ -90,6 +90,10 @@ _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _TRANSLATE = {ord(c): None for c in _APOSTROPHES + "."}
 _TRANSLATE.update({ord(c): " " for c in _DASHES + ",/()"})
 _TRANSLATE[ord("&")] = " and "
+# Letters that Unicode does not decompose into a base letter and a mark (casefolded):
+# Łódź and Lodz, Øresund and Oresund, Đakovica and Dakovica name the same places.
+_TRANSLATE.update({ord(c): r for c, r in {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i",
+                                           "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"}.items()})
 # Persian/Arabic izafe and article connectors are written -e-, -i-, -ye-, e, i:
 # fold them to one form so Mazar-i-Sharif meets Mazār-e Sharīf.
 _CONNECTORS = {"i": "e", "y": "e", "ye": "e", "yi": "e", "saint": "st"}

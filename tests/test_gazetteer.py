@@ -28,6 +28,9 @@ def gaz():
         ("U.S.", "US"),
         ("Tajik–Afghan border", "Tajik-Afghan Border"),
         ("The Gambia", "Gambia"),
+        ("Łódź", "Lodz"),
+        ("Đakovica", "Dakovica"),
+        ("Øresund", "Oresund"),
     ],
 )
 def test_normalize_name_folds_variants(a, b):
