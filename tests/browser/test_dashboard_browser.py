@@ -315,8 +315,9 @@ def test_hostile_article_text_shows_as_text(page, hostile_url):
     keep.wait_for(state="visible", timeout=30_000)
     pending = page.locator(".tabulator:has(.tabulator-col[tabulator-field='quote'])"
                            ":not(:has(.tabulator-col[tabulator-field='actors']))")
-    assert any("<script>window.__pwned=6</script>" in text
-               for text in pending.locator(".tabulator-cell").all_inner_texts())
+    # The table may render its rows a moment after the button shows: wait for the cell.
+    expect(pending.locator(".tabulator-cell", has_text="<script>window.__pwned=6</script>")
+           ).not_to_have_count(0, timeout=10_000)
     keep.click()
     search(page, "Kandahar")
     expect(page.locator(f"{EVENTS_TABLE} .tabulator-cell[tabulator-field='quote']",
