@@ -780,7 +780,7 @@ class PlaceReader:
         places = [p for p in places if p.get("lat") is not None]
         if places:
             draft.place = min(places, key=lambda p: self._distance_to_focus(p["country"]))
-            city = self._focus_city()
+            city = self.focus_city
             if city is not None and city.country_code == draft.place["country"]:
                 # A story about one city ("the Libyan capital"): its unnamed or unknown
                 # districts are in that city, not at the country's centre.

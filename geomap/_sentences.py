@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geomap.dates import TIME_STAMP
+
 _TERMINAL = tuple(".!?:;") + ("\u201d", '"', "\u2019", ")")
 # Words after which a line break cannot end a sentence: a person's title comes before a name.
 _TITLE_END = frozenset(
@@ -172,7 +174,7 @@ _CAPTION_DATE_END = re.compile(
     r"April|May|June|July|August|September|October|November|December)\s+\d{4})\.$")
 
 
-_STAMPED = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|[AP]\.?M\.?|local time)?\s*[-–—:]\s+\S")
+_STAMPED = re.compile(TIME_STAMP + r"\s+\S")
 
 
 def _paragraph_role(text: str, start: int, end: int, *, first: bool, alone: bool,

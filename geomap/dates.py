@@ -65,6 +65,10 @@ _NUM = r"(?:\d{1,3}|a few|a couple of|several|few|an?|one|two|three|four|five|si
        r"eight|nine|ten|eleven|twelve)"
 _UNIT = r"(?:day|week|fortnight|month|year)s?"
 
+#: A live blog's time stamp opening a line or an entry: "10:15 GMT -", "08:30 PKT:".
+TIME_STAMP = (r"\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|[AP]\.?M\.?|local time|EST|EDT|BST|CET|"
+              r"CEST|IST|PKT|AFT)?\s*[-–—:]")
+
 # Order matters: longer, more specific patterns first; overlapping later matches are dropped.
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("background", r"\b(?:since|from)\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?"
@@ -95,8 +99,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("weekend", r"\b(?:over|at|during|on)\s+the\s+weekend\b"),
     ("weekday", r"\b(?:(?P<last>last|this\s+past)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
                 r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
-    ("stamp", r"(?m)^[ \t]*\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|[AP]\.?M\.?|local time|EST|EDT|BST|CET|"
-              r"CEST|IST|PKT|AFT)?\s*[-–—:]"),
+    ("stamp", rf"(?m)^[ \t]*{TIME_STAMP}"),
     ("deictic", r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+morning|"
                 r"this\s+afternoon|this\s+evening|last\s+night)\b"),
     ("year", r"\b(?:in|during|by|until|of)\s+(?P<year>(?:19|20)\d\d)\b"),

@@ -370,6 +370,7 @@ class _Reader(PlaceReader):
         self.officials = _people(text, officials=True)
         self.acronyms = set(lex.ORG_ACRONYM.findall(text))
         self.focus = self._focus()
+        self.focus_city = self._focus_city()
         self.last_border: dict = {}
         self._unquoted: str | None = None
         self._leaders: dict[str, str] | None = None
@@ -501,12 +502,13 @@ class _Reader(PlaceReader):
             return None  # "the crossing would remain open": a forecast
         # The object of a verb lies in its own clause, not in the next sentence.
         object_text = re.split(r"[.;:!?]", plain_after, maxsplit=1)[0]
-        if kind in _OBJECTS and not _OBJECTS[kind].search(object_text) and not re.search(
+        # A territory is taken within the object's first words ("seizing 60 kg of hashish,
+        # the committee said" takes none).
+        scope = " ".join(object_text.split(",")[0].split()[:7]) if kind == "verb_territory" \
+            else object_text
+        if kind in _OBJECTS and not _OBJECTS[kind].search(scope) and not re.search(
                 r"\b(?:which|that)\s+(?:[\w’'-]+\s+){1,4}$", before):
             return None  # "which the Taliban had seized": the object is the antecedent
-        if kind == "verb_territory" and not _OBJECTS[kind].search(
-                " ".join(object_text.split(",")[0].split()[:7])):
-            return None  # "seizing 60 kg of hashish, the committee said": no territory
         if kind == "verb_territory" and _PEOPLE_OBJECT.match(" " + object_text.lstrip()):
             return None  # "buses took 1,500 people from Kornidzor to Goris": no capture
         if kind == "arrival" and not self._arrival_abroad(sentence, match):

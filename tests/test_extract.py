@@ -890,3 +890,10 @@ def test_crowds_at_a_seat_of_power_and_warplanes():
     assert categories("U.S. Central Command said its forces had destroyed three radar sites "
                       "near Hodeidah on Wednesday.") == {"armed_clash"}
     assert real("Floods destroyed 1,300 homes in Sindh on Monday.").empty
+
+
+def test_a_town_taken_as_the_antecedent_of_which_is_still_a_capture():
+    # The object-scope rule for goods seized must keep "which the Taliban had seized".
+    row = only(real("Troops returned to Kunduz, which the Taliban had seized last week.",
+                    published="2021-08-10"), "armed_clash")
+    assert row["location"] == "Kunduz"
