@@ -58,6 +58,16 @@ _WISHED = re.compile(r"\b(?:urged|urging|asked|asking|called\s+on|invited|inviti
 _SOURCE_TAIL = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,6}?(?:said|says|told|"
                           r"reported|added)\b(?:\s+(?:[\w’'.-]+\s*){0,4})?[.!?]?\s*$")
 
+# "at a news conference in Helsinki", "in a statement issued in Tripoli", "speaking at the
+# World Economic Forum in Davos": the place where the words were spoken, wherever it stands.
+_VENUE = re.compile(r"\b(?:at|in|during|from)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,4}?"
+                    r"(?:(?:news|press)\s+conference|briefing|statement|speech|address|interview|"
+                    r"rally|ceremony|forum|session|summit|meeting|sermon)"
+                    r"(?:\s+(?:issued|held|given|delivered|broadcast))?\s+(?:in|at|from)\s+(?:the\s+)?$", re.I)
+_SETTLEMENTS = frozenset({"city", "neighbourhood", "airport", "crossing"})
+# "In Kabul, the spokesman said": a sentence that opens on a place sets its scene.
+_SCENE = re.compile(r"(?:In|From|At)\s+(?:the\s+)?$")
+
 _GEO_PRECISION = {
     "city": "exact", "airport": "exact", "crossing": "exact", "neighbourhood": "near",
     "border": "near", "river": "near", "mountain": "near", "mountain_range": "near",
@@ -381,6 +391,7 @@ class PlaceReader:
             spots = [(m, r) for m, r in spots if m.start < cut and (
                 0 <= trigger.start - m.end <= 80 or 0 <= m.start - trigger.end <= 30 or
                 trigger.kind != "speech" and 0 <= m.start - trigger.end <= 80)]
+            spots = spots or self._venue(draft.sentence, located, cut)
             hosts = self._host(draft.sentence, trigger)
             spots = spots or hosts
         else:
@@ -404,6 +415,19 @@ class PlaceReader:
             return
         mention, role = self._best_spot(spots, trigger)
         draft.place = _place_from_mention(mention, near=role == "near")
+
+    def _venue(self, sentence, located, cut) -> list[tuple[_Mention, str]]:
+        """Where words were spoken: a venue phrase, or a place that opens the sentence."""
+        spots = []
+        for mention, role in located:
+            if mention.start >= cut or role != "at" or mention.kind not in _SETTLEMENTS:
+                continue
+            before = self.text[max(sentence.start, mention.start - 80):mention.start]
+            opening = self.text[sentence.start:mention.start]
+            if _VENUE.search(before) or _SCENE.fullmatch(opening) and re.match(
+                    r"\s*,", self.text[mention.end:mention.end + 2]):
+                spots.append((mention, "at"))
+        return spots
 
     def _host(self, sentence, trigger) -> list[tuple[_Mention, str]]:
         """"Dushanbe will host a meeting": the host names the place."""

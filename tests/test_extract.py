@@ -579,6 +579,22 @@ def test_statements_placed_where_the_government_is():
     assert row["location"] == ""  # the dateline is where the reporter is
 
 
+
+def test_statements_placed_at_their_venue_or_opening_scene():
+    row = only(real("Prime Minister Petteri Orpo announced the decision at a news conference "
+                    "in Helsinki late on Wednesday, saying Finland had no choice."), "diplomacy")
+    assert row["location"] == "Helsinki"
+    row = only(real("The Defence Ministry announced a ceasefire on Wednesday afternoon in a "
+                    "statement issued in Tripoli."), "diplomacy")
+    assert row["location"] == "Tripoli"
+    row = only(real("In Kabul, Taliban chief spokesman Zabihullah Mujahid said on Sunday that "
+                    "aid groups should help the survivors."), "diplomacy")
+    assert row["location"] == "Kabul"
+    # A place further on, outside a venue phrase, is what the statement is about.
+    row = only(real("The foreign ministry said on Sunday it rejected any plan to move "
+                    "people out of Rafah."), "diplomacy")
+    assert row["location"] == ""
+
 def test_the_country_is_the_country_of_the_last_place():
     text = ("The U.S. military said on Sunday it had flown forces into Port-au-Prince. "
             "It also airlifted embassy staff out of the country overnight.")
