@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5006
 
-.PHONY: serve test setup setup-test browser bench clean
+.PHONY: serve test setup setup-test browser bench model clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -30,6 +30,10 @@ test: setup-test browser
 
 bench: setup-test browser
 	for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done
+
+# Retrain the sentence model (geomap/sentencemodel.py) on every annotated article.
+model: setup
+	$(BIN)/python -m geomap.sentencemodel geodata/sentence_model.json geodata/articles tests/data/articles
 
 clean:
 	rm -rf $(VENV) *.egg-info

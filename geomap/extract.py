@@ -1,7 +1,9 @@
 """Article text to events table: typed, dated, located events, each with its sentence.
 
-:func:`events_from_text` reads an English news article with rules, no
-statistical model:
+:func:`events_from_text` reads an English news article with rules, and a
+small learned model as a second opinion on each sentence's categories
+(:mod:`geomap.sentencemodel`: it drops rule events the sentence's words argue
+against and adds events it is confident of, flag ``category_learned``):
 
 1. **Sentences.** :mod:`geomap._sentences` splits the text into sentences,
    photo captions, a headline and credits, gluing lines that a web page broke
@@ -71,6 +73,7 @@ from geomap.dates import (
 )
 from geomap.exceptions import InputError
 from geomap.schema import conform_events, crosswalk, empty_events
+from geomap.sentencemodel import ADD_FROM, SentenceModel, load_model
 
 logger = logging.getLogger(__name__)
 
@@ -245,6 +248,7 @@ def events_from_text(
     article_id: str | None = None,
     geoparser: Callable[[str], Iterable] | None = None,
     gazetteer=None,
+    learned: bool = True,
 ) -> pd.DataFrame:
     """Return the events an article reports, one row per event.
 
@@ -267,6 +271,10 @@ def events_from_text(
         Anything with ``lookup(name, *, country_codes=None, kinds=None)``
         returning places with name, lat, lon, kind and country_code; used for
         countries and borders. Default: :func:`geomap.gazetteer.load_gazetteer`.
+    learned : bool, optional
+        Also consult the learned sentence model (:mod:`geomap.sentencemodel`):
+        drop rule events it finds very unlikely, add events it is confident of
+        (flag ``category_learned``). Default True; False gives the rules alone.
 
     Returns
     -------
@@ -291,7 +299,8 @@ def events_from_text(
         msg = f"Article text must be a str, got {type(text).__name__!r}"
         raise InputError(msg)
     pub = _as_published(published)
-    reader = _Reader(text, pub, geoparser=geoparser, gazetteer=gazetteer)
+    reader = _Reader(text, pub, geoparser=geoparser, gazetteer=gazetteer,
+                     model=load_model() if learned else None)
     drafts = reader.drafts()
     return _table(drafts, text=text, published=pub, source=source,
                   article_id=article_id or text_id(text))
@@ -357,8 +366,10 @@ def events_from_articles(articles: Iterable[Article], *, progress: bool = False,
 class _Reader(PlaceReader):
     """One article being read: its sentences, place mentions, actors and borders."""
 
-    def __init__(self, text: str, published: dt.date | None, *, geoparser, gazetteer) -> None:
+    def __init__(self, text: str, published: dt.date | None, *, geoparser, gazetteer,
+                 model: SentenceModel | None = None) -> None:
         self.text = text
+        self.model = model
         self.published = published
         self.sentences = split_sentences(text)
         self._gazetteer = gazetteer
@@ -400,9 +411,11 @@ class _Reader(PlaceReader):
     def triggers(self, sentence: Sentence) -> list[_Trigger]:
         masked = self._masked(sentence)
         found: dict[str, _Trigger] = {}
+        considered: set[str] = set()  # categories whose trigger words stand here
         for category, patterns in lex.TRIGGERS.items():
             for kind, pattern in patterns:
                 for match in _trigger_regex(pattern).finditer(masked):
+                    considered.add(category)
                     trigger = self._check(sentence, masked, category, kind, match)
                     key = trigger.category if trigger else category
                     if trigger and (key not in found or self._rank(sentence, trigger) <
@@ -445,7 +458,37 @@ class _Reader(PlaceReader):
             del found["humanitarian"]  # "ambushed a convoy of trucks carrying food": the target
         if not found and sentence.role == "caption":
             found.update(self._caption_fallback(sentence, masked))
+        if self.model is not None:
+            # Only statements are kept from a second guess once the rules set them aside:
+            # which sayings count is a convention the rules hold, not a wording to learn.
+            self._second_opinion(sentence, masked, found,
+                                 (considered & {"diplomacy"}) | set(found))
         return sorted(found.values(), key=lambda t: t.start)
+
+    def _second_opinion(self, sentence, masked, found, closed) -> None:
+        """Drop what the sentence's words argue against; add what the model is sure of.
+
+        Nothing is added in a category in ``closed`` ("said that 50 servicemen
+        had died" is not a statement event).
+        """
+        text = self.text[sentence.start:sentence.end]
+        probability = self.model.probabilities(text)
+        for category in [c for c in found if probability[c] < self.model.prior(c)]:
+            del found[category]
+        for category, p in probability.items():
+            span = self.model.evidence(text, category) if p >= ADD_FROM else None
+            if category in closed or span is None or self._in_quote(
+                    sentence.start + span[0]):
+                continue
+            window = [w.lower() for w in _words(_clause_tail(masked[:span[0]]))[-6:]]
+            if any(w in lex.MODALS for w in window) or any(w in lex.NEGATION
+                                                           for w in window[-3:]):
+                continue  # "could spell", "did not cross": no more an event than for the rules
+            if window[-1:] in (["to"], ["from"]) and not lex.FUTURE.search(" ".join(window)):
+                continue  # "to stop armed groups from crossing": a purpose, not an event
+            found[category] = _Trigger(category, sentence.start + span[0],
+                                       sentence.start + span[1], "learned",
+                                       bool(lex.FUTURE.search(" ".join(window))))
 
     def _rank(self, sentence: Sentence, trigger: _Trigger) -> tuple[bool, int]:
         """Order same-category triggers: main clause first ("refugees who crossed in July
@@ -887,6 +930,8 @@ class _Reader(PlaceReader):
         draft.magnitude, draft.magnitude_unit = self._magnitude(sentence, trigger)
         if sentence.role == "caption":
             draft.flags.append("caption")
+        if trigger.kind == "learned":
+            draft.flags.append("category_learned")
         return draft
 
     def _date(self, sentence: Sentence, trigger: _Trigger) -> ResolvedDate | None:
