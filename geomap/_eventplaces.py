@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from geomap import _lexicon as lex
 from geomap._placewords import IRREGULAR_DEMONYMS
+from geomap.dates import TIME_STAMP
 from geomap.geoparse import demonym_country
 
 if TYPE_CHECKING:  # the reader's drafts; imported for annotations only (no cycle at run time)
@@ -30,6 +31,13 @@ if TYPE_CHECKING:  # the reader's drafts; imported for annotations only (no cycl
 
 #: Categories whose events move something from an origin to a destination.
 MOVEMENTS = frozenset({"military_deployment", "border_crossing", "evacuation", "humanitarian"})
+
+#: How far from the article's main country a country can be and still be assumed the
+#: scene of an event no place is stated for (Tajikistan in a story about Afghanistan,
+#: not the United States).
+_NEARBY_KM = 3000.0
+
+_STAMP = re.compile(rf"(?m)^[ \t]*{TIME_STAMP}")
 
 #: Categories placed only by a locative stated right beside the trigger.
 PLACELESS_BY_DEFAULT = frozenset({"diplomacy", "meeting"})
@@ -394,6 +402,10 @@ class PlaceReader:
             spots = spots or self._venue(draft.sentence, located, cut)
             hosts = self._host(draft.sentence, trigger)
             spots = spots or hosts
+            marker = self._open_marker(draft.sentence, trigger.start)
+            if not spots and marker is not None and marker[2] == "where":
+                # "travelled to Adre on Monday, where he met local leaders"
+                spots = self._where_antecedent(draft.sentence, trigger)
         else:
             where = self._where_antecedent(draft.sentence, trigger)
             target = [(m, "at") for m, r in located if r in ("other", "subject")
@@ -477,6 +489,10 @@ class PlaceReader:
                      re.fullmatch(r"\s+(?:(?:of|from|at)\s+)?(?:the\s+)?",
                                   self.text[trigger.end:m.start])) or
                      (trigger.start <= m.start and m.end <= trigger.end and m.kind != "country")]
+        if not spots and not targets and not origins and trigger.category == "border_crossing":
+            # "Kharlachi was last closed", "the Torkham crossing in Khyber was shut"
+            spots = [(m, "at") for m, _ in located
+                     if m.kind == "crossing" and m.start < trigger.start][-1:]
         origin = _place_from_mention(origins[0]) if origins else {}
         destination = _place_from_mention(targets[0]) if targets else {}
         to_border = re.search(r"\b(?:to|toward|towards|across|over|along|at|on)\s+(?:the\s+|its\s+"
@@ -769,8 +785,19 @@ class PlaceReader:
             draft.trigger.category in MOVEMENTS and _MOTION.match(self.text, draft.trigger.start))
         if not moving:
             start, end = self._clause_span(draft.sentence, draft.trigger)
-            codes = [m.country_code for m in self._mentions_in(start, end)
-                     if m.kind == "country" and m.country_code and not self._in_quote(m.start)]
+            countries = [m for m in self._mentions_in(start, end)
+                         if m.kind == "country" and m.country_code and not self._in_quote(m.start)]
+            if draft.trigger.category == "armed_clash" and not any(
+                    self._role(m) in ("at", "near") for m in countries):
+                # "The Health Ministry said 17 people were killed", "the road was cut by an
+                # Israeli air strike": the strike the previous sentence placed, not the
+                # attacker's country.
+                previous = self._previous_place(draft)
+                if previous:
+                    draft.place = previous
+                    draft.flags.append("place_inferred")
+                    return
+            codes = [m.country_code for m in countries]
             codes += self._demonym_codes(start, end)
         start, end = self._clause_span(draft.sentence, draft.trigger)
         named = [m for m in self._mentions_in(start, end) if m.kind != "country"]
@@ -799,7 +826,9 @@ class PlaceReader:
             # "carried out an air strike near Bulobarde": the strike happened at a place the
             # gazetteer lacks, in the country the article is about, not in the actor's.
             codes = [self.focus]
-        codes = [c for c in codes if c] or [self.focus]
+        # "a drone attack on the Al-Tanf garrison, a U.S. outpost": a country far from the
+        # one the article is about owns or attacks the target; the event is not there.
+        codes = [c for c in codes if c and self._distance_to_focus(c) <= _NEARBY_KM] or [self.focus]
         places = [self._country_place(code) for code in dict.fromkeys(codes) if code]
         places = [p for p in places if p.get("lat") is not None]
         if places:
@@ -827,7 +856,9 @@ class PlaceReader:
         index = draft.sentence.index
         for earlier in reversed(self._placed):
             if earlier.sentence.index in (index - 1, index) and earlier is not draft and \
-                    earlier.place.get("precision") in ("exact", "near", "district"):
+                    earlier.place.get("precision") in ("exact", "near", "district") and \
+                    not _STAMP.search(self.text, earlier.sentence.end, draft.sentence.end):
+                # A live blog's entries are separate scenes: none lends the next its place.
                 return dict(earlier.place)
         return {}
 

@@ -34,7 +34,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"announced|refused to (?:recogni[sz]e|accept|negotiate|meet|talk)|"
                    r"recogni[sz]ed|ruled out|accusing|urging|warning|condemning|demanding|"
                    r"travel(?:l?ed|s)? to|arrived in|flew to"),
-        ("phrase", r"(?:recalled|recalling|summoned|summoning|expelled|expelling)\s+(?:[\w’'-]+\s+){0,3}?(?:ambassadors?|envoys?|"
+        ("phrase", r"(?:recalled|recalling|summoned|summoning|expelled|expelling)\s+(?:[\w.’'-]+\s+){0,3}?(?:ambassadors?|envoys?|"
                    r"diplomats?|charg[eé]s?\s+d[’']affaires|charg[eé])"),
         ("phrase", r"(?:lodged|filed|registered|delivered|made)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
                    r"protests?\b"),
@@ -88,8 +88,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"children|patients|persons|fighters|troops)\b)|"
                  r"besieged|killed|kills|killing|exchanged fire|traded fire|exchanging fire|"
                  r"returned fire|returning fire|"
-                 r"(?:exchanged|traded|exchanging|trading)\s+(?:heavy\s+|intense\s+|sporadic\s+)?"
-                 r"(?:gun|artillery|mortar|rocket)?fire|(?:exchanged|traded)\s+(?:heavy\s+)?gunfire"),
+                 # "traded mortar and artillery fire", "exchanged heavy gunfire"
+                 r"(?:exchanged|traded|exchanging|trading)\s+(?:[a-z-]+\s+){0,4}?(?:gun)?fire\b"),
         ("verb_armed", r"fought|struck|hit|targeted|pounded|destroyed"),
         ("verb", r"firing (?:on|at|upon)|(?:shot|shooting|shoots) down|intercepted|downed"),
         ("phrase", r"(?:fired|launched|lobbed)\s+(?:[\w-]+\s+){0,3}?(?:rockets?|missiles?|shells?|"
@@ -162,6 +162,11 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"(?:[\w-]+\s+){0,2}?(?:traffic|trade|crossings|movement|cargo)\s+"
                    r"(?:[\w-]+\s+){0,2}?(?:at|through|across|on)\s+(?:the\s+|its\s+|their\s+)?"
                    r"(?:[\w–-]+\s+){0,2}?(?:border|borders|crossings?|checkpoints?|frontier)\b"),
+        # passive: "the crossing was closed", "all checkpoints were briefly shut"
+        ("phrase", r"(?:borders?|border crossings?|crossings?|checkpoints?|crossing points?|"
+                   r"frontiers?|border posts?)\s+(?:[\w,-]+\s+){0,4}?(?:was|were|had been|has been|"
+                   r"have been)\s+(?:(?:last|briefly|temporarily|again|fully|partially|partly|"
+                   r"also|abruptly)\s+)?(?:closed|shut|sealed|reopened|re-opened|blocked)\b"),
         ("noun", r"border crossings?|crossing points?"),
         ("phrase", r"(?:trade|traffic|crossings|movement)\s+(?:[\w-]+\s+){0,2}?(?:resumed|reopened|"
                    r"halted|stopped)\s+(?:[\w-]+\s+){0,3}?(?:at|through|across)\s+(?:the\s+)?"
@@ -175,6 +180,10 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("noun", r"airlifts?|evacuations?|evacuation flights?|rescue flights?"),
         ("phrase", r"(?:moved|relocated|transferred|bussed|ferried)\s+(?:[\w,-]+\s+){0,4}?"
                    r"(?:families|residents|people|villagers|civilians)\s+(?:[\w-]+\s+){0,3}?from\b"),
+        # the same, passive: "200 families had been moved from villages along the border"
+        ("phrase", r"(?:families|residents|people|villagers|civilians)\s+(?:[\w-]+\s+){0,3}?"
+                   r"(?:were|was|had been|have been|has been|been|being)\s+(?:moved|relocated|"
+                   r"transferred|bussed|ferried)\s+(?:[\w-]+\s+){0,2}?(?:from|out of|away from)\b"),
         ("phrase", r"(?:ships?|vessels?|planes?|flights?|aircraft|convoys?|buses|coaches|ferry|"
                    r"ferries)\s+carrying\s+(?:[\w,-]+\s+){0,5}?(?:evacuees|nationals|citizens|"
                    r"foreigners|staff|diplomats|passengers)\b"),
@@ -238,8 +247,10 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"(?:pulled down|lowered|raised|hoisted|taken down|torn down|replaced)|"
                    r"(?:raised|hoisted|planted|pulled down|tore down|lowered)\s+(?:[\w’'-]+\s+)"
                    r"{0,3}?(?:flags?|banners?)"),
-        ("noun", r"takeover|coup|resignation|appointment|inauguration|protests?|demonstrations?|"
-                 r"rall(?:y|ies)"),
+        # "a letter of protest", "a protest note" is diplomacy, not a demonstration
+        ("noun", r"takeover|coup|resignation|appointment|inauguration|"
+                 r"(?<!letter of )(?<!note of )protests?(?!\s+(?:notes?|letters?)\b)|"
+                 r"demonstrations?|rall(?:y|ies)"),
     ),
     "humanitarian": (
         ("verb", r"fled|flee|flees|fleeing|displaced|sheltered|sought refuge|sought asylum"),
@@ -274,11 +285,28 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"reached|began)\b"),
         ("phrase", r"(?:flown|flew|sent|airlifted|trucked|shipped|dispatched|delivered)\s+"
                    r"(?:[\w,-]+\s+){0,5}?(?:relief|aid|supplies|tents|blankets|food|medicines?|"
-                   r"ambulances|medical (?:teams|supplies))\b"),
+                   r"ambulances|medical (?:teams|supplies)|rescue teams)\b"),
         ("phrase", r"(?:convoy|convoys|lorries|trucks)\s+(?:[\w-]+\s+){0,6}?(?:reached|arrived\s+in)\s+"
                    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:[\w-]+\s+){0,3}?with\b"),
         ("phrase", r"(?:spent|spend|spending)\s+(?:the|a|another|their)\s+(?:[\w-]+\s+){0,2}?"
                    r"nights?\s+(?:in\s+the\s+open|outdoors|outside|in\s+tents)"),
+        # A disaster and its toll (ACLED leaves them out; geomap files them as humanitarian).
+        ("phrase", r"(?:earthquakes?|quakes?|aftershocks?|tremors?|floods?|flash floods|landslides?|"
+                   r"mudslides?|avalanches?|cyclones?|typhoons?|hurricanes?)\s+(?:[\w.,-]+\s+){0,5}?"
+                   r"(?:struck|hit|jolted|shook|rocked|destroyed|damaged|flattened|swept|buried|"
+                   r"blocked|washed away|inundated|submerged)\b"),
+        ("phrase", r"(?:pulled|dug|recovered)\s+(?:[\w,-]+\s+){0,4}?(?:alive\s+)?from\s+(?:the\s+)?"
+                   r"(?:[\w-]+\s+)?(?:rubble|debris|ruins|mud)\b"),
+        # The same words in a war are its toll: kept only where a disaster is the story.
+        ("disaster", r"(?:death\s+)?toll\s+(?:[\w-]+\s+){0,3}?(?:rose|risen|rises|climbed|climbs|"
+                     r"reached|jumped|stood at|stands at|increased)\b"),
+        ("disaster", r"(?:rescuers|rescue (?:teams|workers)|search teams)\s+(?:[\w-]+\s+){0,3}?"
+                     r"(?:pulled|dug|recovered|searched|searching|combed|reached)\b"),
+        ("disaster", r"(?:houses|homes|buildings|roofs|schools|mosques)\s+(?:[\w,-]+\s+){0,4}?"
+                     r"(?:had been\s+|have been\s+|were\s+|was\s+)?(?:destroyed|damaged|collapsed|"
+                     r"flattened|swept away)\b"),
+        ("disaster", r"(?:sheltering|sleeping|living)\s+(?:[\w-]+\s+){0,2}?(?:in\s+tents|"
+                     r"in\s+the\s+open|outdoors)"),
     ),
 }
 
@@ -289,7 +317,7 @@ HAPPENED_AFTER = re.compile(
     r"spread|(?:have\s+|has\s+|had\s+)?been\s+reported|were\s+reported|was\s+reported|"
     r"landed|took\s+off|departed|arrived)|"
     r"(?P<future>will\s+(?:be\s+held|take\s+place|begin|open)|"
-    r"(?:is|are)\s+(?:scheduled|due|set|expected|planned)\s+to))\b", re.I)
+    r"(?:is|are)\s+(?:scheduled|due|set|expected|planned)\s+(?:to|for)))\b", re.I)
 
 #: Support verbs that make a nominal trigger an event: "held a meeting", "conducted drills".
 SUPPORT_VERBS = re.compile(
@@ -322,7 +350,8 @@ MODALS = frozenset("could would might may should must can cannot couldn't wouldn
                    .split())
 FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|(?:is|are|was|were)\s+(?:also\s+|still\s+)?(?:due|set|"
                     r"scheduled|expected|going|slated|poised)\s+to|plans?\s+to|planning\s+to|"
-                    r"intends?\s+to|to be held|next|upcoming|forthcoming|planned|proposed)\b",
+                    r"intends?\s+to|to be held|next|upcoming|forthcoming|planned|proposed|"
+                    r"scheduled\s+for|(?:agreed|decided|pledged|promised|vowed)\s+to)\b",
                     re.I)
 NEGATION = frozenset("not never no n't didn't hasn't haven't wasn't weren't".split())
 IRREALIS = re.compile(r"\b(?:if|unless|whether|hopes?|hoping|wants?|wanted|seeks?|seeking|"

@@ -77,7 +77,7 @@ STOPWORDS = frozenset(
 
 # Connectors allowed inside a multi-word place name ("Isle of Man", "Rio de Janeiro").
 CONNECTORS = frozenset(
-    "of de del la le les du des da do dos das di al el and upon the e i y van von am".split()
+    "of de del la le les du des da do dos das di al el es and upon the e i y van von am".split()
 )
 
 # Connectors that, capitalised, may also open a name ("El Fasher", "Al Hudaydah", "La Paz").

@@ -79,7 +79,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                    r"(?:\s+(?:19|20)\d\d)?\b(?!\s*\.?\s*\d)"),
     ("background", r"\b(?:in|of|during|throughout)\s+the\s+(?:early\s+|late\s+)?"
                    r"(?:1[89]|20)\d0s\b"),
-    ("background", r"\b\d{1,3}-year-(?:long|old)\b"),
+    # "a 12-year-old boy", "the 20-year-long war": an age, which dates nothing.
+    ("age", r"\b\d{1,3}-year-(?:long|old)\b"),
     ("calendar", rf"\b(?P<mon>{_MONTH_WORD})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
                  rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
     ("calendar", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_WORD})"
@@ -122,7 +123,8 @@ class DateMention:
         The expression as written.
     kind : str
         Pattern family: ``calendar``, ``iso``, ``month_name``, ``period``, ``ago``,
-        ``relative``, ``weekday``, ``deictic``, ``year``, ``vague``, ``background``.
+        ``relative``, ``weekday``, ``deictic``, ``year``, ``vague``, ``background``,
+        ``age``.
     parts : tuple
         Named pieces of the match as ``(name, value)`` pairs.
     """
@@ -135,8 +137,8 @@ class DateMention:
 
     @property
     def background(self) -> bool:
-        """True for expressions that date a state of affairs, not an event."""
-        return self.kind == "background"
+        """True for expressions that date a state of affairs or an age, not an event."""
+        return self.kind in ("background", "age")
 
     @property
     def vague(self) -> bool:

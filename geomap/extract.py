@@ -168,6 +168,10 @@ _PEOPLE_OBJECT = re.compile(r"\s+(?:[\w,-]+\s+){0,6}?(?:people|civilians|nationa
 #: A crossing named right after a verb that opens or closes it: "closed Torkham".
 _CROSSING_VERB = re.compile(r"\b(?P<verb>closed|shut|sealed|reopened|re-opened|opened|blocked)\s+"
                             r"(?:the\s+)?(?:main\s+|key\s+)?\Z")
+#: The same after the name, passive: "Kharlachi was last closed for nine days".
+_CROSSING_PASSIVE = re.compile(r"\s+(?:(?:border\s+)?crossing\s+)?(?:was|were|had\s+been|has\s+been)\s+"
+                               r"(?:(?:last|briefly|temporarily|again|fully|partially|also)\s+)?"
+                               r"(?P<verb>closed|shut|sealed|reopened|re-opened|blocked)\b")
 #: Casualties as the subject: "Wounded soldiers were flown to Bamako" is a medical evacuation.
 _CASUALTY_SUBJECT = re.compile(r"\b(?:wounded|injured|sick|burned|burnt|victims|patients|casualties)\b",
                                re.I)
@@ -180,6 +184,12 @@ _ADDRESSEE = re.compile(r"\s+(?:(?:his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}?(
 
 
 #: Killers that are no armed actor.
+#: A further infinitive in a list of wishes: "..., and to hold a wider meeting".
+_LATER_WISH = re.compile(r"(?:,\s*|\band\s+)to\s+[a-z]+\b")
+#: Words of war: where they stand, a death toll is a war's, not a disaster's.
+_WAR_WORDS = re.compile(r"\b(?:attack(?:s|ed)?|air ?strikes?|strikes|shell(?:s|ing|ed)|fighting|"
+                        r"clash(?:es|ed)?|gunmen|militants|insurgents|troops|bomb(?:s|ing|ed)?|"
+                        r"rockets?|missiles?|drones?|mortars?)\b", re.I)
 _DISASTER = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|floods?|flooding|"
                        r"flash floods|landslides?|mudslides?|storms?|cyclones?|typhoons?|hurricanes?|"
                        r"avalanches?|droughts?|heatwaves?|wildfires?|cholera|outbreaks?|epidemics?|"
@@ -382,6 +392,7 @@ class _Reader(PlaceReader):
         self.acronyms = set(lex.ORG_ACRONYM.findall(text))
         self.focus = self._focus()
         self.focus_city = self._focus_city()
+        self.disaster_story = _is_disaster_story(text)
         self.last_border: dict = {}
         self._unquoted: str | None = None
         self._leaders: dict[str, str] | None = None
@@ -581,6 +592,8 @@ class _Reader(PlaceReader):
         if kind == "verb_armed" and not _ARMED.search(
                 masked[max(0, match.start() - 80):match.end() + 60]):
             return None  # "fought the project in court", "struck by a car"
+        if kind == "disaster" and not (self.disaster_story or _DISASTER.search(masked)):
+            return None  # "the toll rose to 40" in a war is the war's
         if kind == "verb_aid" and not _AID_OBJECT.search(after[:60]):
             return None
         if kind == "verb_protest" and not _CROWD.search(masked[max(0, match.start() - 60):
@@ -603,8 +616,12 @@ class _Reader(PlaceReader):
         if kind == "verb_host" and not re.match(r"\s+(?:[\w-]+\s+){0,4}?(?:summits?|meetings?|"
                                                 r"conferences?|forums?)\b", plain_after):
             category = "diplomacy"  # a visit or a delegation received: talks (CAMEO 043)
-        if kind == "verb_meeting" and not self._political_speaker(sentence, masked, match):
-            return None  # "thousands gathered at the crossing" is no meeting
+        if kind == "verb_meeting" and (not self._political_speaker(sentence, masked, match) or
+                                       re.search(r"\b(?:borders|frontiers|boundaries|rivers|roads)\s+"
+                                                 r"(?:of\s+)?[^.;:]{0,50}$", before)):
+            # "thousands gathered at the crossing", "where the borders of Syria, Iraq and
+            # Jordan meet": no meeting
+            return None
         if kind == "speech" and re.match(r"(?:warn|caution|fear|predict)", match.group(0), re.I) \
                 and not _ADDRESSEE.match(plain_after) and (re.match(r"\s+(?:that\s+)?(?:[\w’'-]+\s+){0,6}?(?:could|would|might|may)\b",
                               plain_after)
@@ -614,8 +631,11 @@ class _Reader(PlaceReader):
             # the world, not an event; "cautioned his British counterpart" is talks.
             return None
         if category == "armed_clash" and match.group(0).lower() in ("killed", "kills", "killing") \
-                and _DISASTER.search(masked[max(0, match.start() - 120):match.end() + 60]):
-            category = "humanitarian"  # "earthquakes that killed 2,000": a disaster's toll
+                and (_DISASTER.search(masked[max(0, match.start() - 120):match.end() + 60]) or
+                     self.disaster_story and not _WAR_WORDS.search(masked)):
+            # "earthquakes that killed 2,000", or "23 people were killed" in a story about
+            # one: a disaster's toll
+            category = "humanitarian"
         if category == "border_crossing" and kind == "phrase" and re.search(
                 r"\b(?:convoys?|trucks|lorries|shipments?|consignments?)\b", before[-120:]) \
                 and _AID_OBJECT.search(before[-120:]):
@@ -714,7 +734,9 @@ class _Reader(PlaceReader):
         # "are also due to discuss the crisis at an African Union summit": the whole clause.
         planned = planned or bool(lex.FUTURE.search(" ".join(words))) or bool(
             re.search(r"\b(?:is|are)\s+(?:also\s+|still\s+)?(?:due|set|scheduled|expected)\s+to\b",
-                      tail[-140:]))
+                      tail[-140:])) or bool(
+            # "agreed to share data, to crack down on smuggling and to hold a conference"
+            re.match(r"\s*(?:and\s+|or\s+)?to\s+[a-z]+", tail) and lex.FUTURE.search(before))
         return _Trigger(category, sentence.start + match.start(), sentence.start + match.end(),
                         "noun", planned)
 
@@ -734,8 +756,11 @@ class _Reader(PlaceReader):
             return False
         if masked[:1].isspace():
             return False  # the sentence opens with a quotation (blanked): "“...,” X, an adviser, said."
-        if re.search(r",\s*(?:which|who|whose)\b(?:[^,]|(?<=\d),(?=\d))*$", head):
-            return False  # "Oman, which has mediated ..., condemned": the comma closes an aside
+        if not subject.strip() and re.search(r",\s*(?:which|who|whose)\b(?:[^,]|(?<=\d),(?=\d))*$",
+                                             head):
+            # "Oman, which has mediated ..., condemned": the comma closes an aside; but
+            # "... province, which hosts U.S. troops, the official said": a source.
+            return False
         after = re.split(r",\s*(?:as|while|amid|when|but|though|even as|calling|describing|"
                          r"saying|noting|an? (?:claim|charge|"
                          r"allegation|report|account|version)\b)", after)[0].strip()
@@ -848,9 +873,13 @@ class _Reader(PlaceReader):
         before = re.split(r"[,;:\u201d\"—]", head)[-1]
         if _ANONYMOUS_SPEAKER.match(before):
             return False  # "one EU diplomat said", "officials said": a source, not a state's act
-        if re.fullmatch(r"\s*(?:[Hh]e|[Ss]he|They)\s+(?:also\s+|later\s+|then\s+)?", before) and \
-                self._official_nearby(sentence):
-            return True  # "He also spoke by phone with ...", after a named official
+        if re.fullmatch(r"\s*(?:(?:where|when|and)\s+)?(?:[Hh]e|[Ss]he|They)\s+"
+                        r"(?:also\s+|later\s+|then\s+)?", before) and (
+                self._official_nearby(sentence) or
+                lex.POLITICAL_SPEAKER.search(masked[:match.start()])):
+            # "He also spoke by phone with ...", after a named official; "The prime
+            # minister travelled to Adre, where he met ..."
+            return True
         if re.search(r"\baccording\b", before, re.I):
             return False
         after = masked[match.end():match.end() + 60]
@@ -872,13 +901,18 @@ class _Reader(PlaceReader):
                 continue
             before = masked[:mention.start - sentence.start]
             verb = _CROSSING_VERB.search(before)
+            offset = sentence.start
+            if verb is None:
+                verb = _CROSSING_PASSIVE.match(masked, mention.end - sentence.start)
+                before = masked[:mention.start - sentence.start]
             if verb is None:
                 continue
-            window = " ".join(_words(_clause_tail(before[:verb.start()]))[-4:]).lower()
+            window = " ".join(_words(_clause_tail(before[:min(verb.start(), len(before))]))[-4:]
+                              ).lower()
             if set(window.split()) & (lex.MODALS | lex.NEGATION):
                 continue  # "could close Torkham", "did not reopen Torkham"
             found["border_crossing"] = _Trigger(
-                "border_crossing", sentence.start + verb.start(), sentence.start + verb.end("verb"),
+                "border_crossing", offset + verb.start("verb"), offset + verb.end("verb"),
                 "phrase", bool(lex.FUTURE.search(window)))
             return
 
@@ -919,7 +953,7 @@ class _Reader(PlaceReader):
         if draft.date is None and marker is not None and marker[2] == "since":
             return None  # "the first delivery since the Taliban took control": background
         if draft.date is None and any(
-                m.background and sentence.start <= m.start < trigger.start and
+                m.kind == "background" and sentence.start <= m.start < trigger.start and
                 not lex.CLAUSE_MARKERS.search(self.text, m.end, trigger.start)
                 for m in self.dates):
             return None  # "Since November, the group has launched dozens of drones": a series
@@ -957,6 +991,11 @@ class _Reader(PlaceReader):
     def _nearest_date(self, sentence, candidates, start, end, trigger) -> DateMention | None:
         usable = [m for m in candidates if self._usable(sentence, m.start, m.end, start, end)
                   and not self._attributive(m, trigger)
+                  # "agreed to share data ... and to hold a meeting in November": the date
+                  # of a later wish, not of the agreement ("agreed to facilitate it in
+                  # phone calls on Saturday" is dated by its own clause)
+                  and (trigger.planned or m.start < end or
+                       not _LATER_WISH.search(self.text, end, m.start))
                   and resolve_mention(m, self.published, future=trigger.planned) is not None]
         if not usable:
             return None
@@ -1270,6 +1309,12 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
             if chars[i] not in "\r\n":
                 chars[i] = " "
     return "".join(chars)
+
+
+def _is_disaster_story(text: str) -> bool:
+    """Whether an earthquake, a flood or the like, rather than a war, is the story."""
+    disasters = len(_DISASTER.findall(text))
+    return disasters >= 3 and disasters > len(_WAR_WORDS.findall(text))
 
 
 def _clause_tail(before: str) -> str:

@@ -342,14 +342,17 @@ def _add_cities(builder: _Builder) -> None:
         alternates += _district_seat_names([city["name"], *alternates])
         index = builder.add_place(row, alternates, primary=city["name"])
         if city["countrycode"] in _ARTICLE_COUNTRIES:
-            # "El Hermel" is written "Hermel" as often: the bare name is its own name too,
-            # and the bare form of an alternate ("El-Hodeidah") an alternate ("Hodeidah").
-            stem = _ARABIC_ARTICLE.match(city["name"])
-            if stem:
-                builder.add_names(index, [stem.group("base")], primary=True)
-            builder.add_names(index, [m.group("base") for m in map(_ARABIC_ARTICLE.match,
-                                                                     alternates) if m],
-                              primary=False)
+            _add_bare_names(builder, index, city["name"], alternates)
+
+
+def _add_bare_names(builder: _Builder, index: int, name: str, alternates: list[str]) -> None:
+    """"El Hermel" is written "Hermel" as often, "Al-Anbar" "Anbar": the bare name is
+    its own name too, and the bare form of an alternate ("El-Hodeidah") an alternate."""
+    stem = _ARABIC_ARTICLE.match(name)
+    if stem:
+        builder.add_names(index, [stem.group("base")], primary=True)
+    builder.add_names(index, [m.group("base") for m in map(_ARABIC_ARTICLE.match, alternates)
+                              if m], primary=False)
 
 
 # The Arabic article before a town's name ("El Hermel", "Al-Qusayr", "Ash Shaykh"), in the
@@ -435,7 +438,9 @@ def _add_admin1(builder: _Builder) -> None:
         if (r["country_iso2"], suffix) not in given:
             names += abbreviations.get((r["country_iso2"], suffix), [])
             given.add((r["country_iso2"], suffix))
-        builder.add_place(row, names, primary=r["name"])
+        index = builder.add_place(row, names, primary=r["name"])
+        if r["country_iso2"] in _ARTICLE_COUNTRIES:
+            _add_bare_names(builder, index, r["name"], names)
 
 
 def _add_physical(builder: _Builder) -> None:
@@ -797,9 +802,10 @@ def place_weight(place: Place, *, primary: bool = True) -> float:
 def prior_weights(found: list[tuple[Place, bool]]) -> dict[int, float]:
     """Return the prior weight of each candidate, keyed by ``id(place)``.
 
-    :func:`place_weight`, except that a province sharing its name with a city
-    of at least 20,000 people in or near it (Kabul, Kunduz, Aleppo, Almaty) weighs just
-    below that city: news mean the city unless they say "province".
+    :func:`place_weight`, except that a province or region sharing its name with a
+    city of at least 20,000 people in or near it (Kabul, Kunduz, Aleppo, Almaty, the
+    Brussels Capital Region) weighs just below that city: news mean the city unless
+    they say "province".
 
     Parameters
     ----------
@@ -813,7 +819,7 @@ def prior_weights(found: list[tuple[Place, bool]]) -> dict[int, float]:
     weights = {id(p): place_weight(p, primary=pr) for p, pr in found}
     cities = [p for p, _ in found if p.kind == "city" and p.population >= 20_000]
     for place, _ in found:
-        if place.kind != "province":
+        if place.kind not in ("province", "region"):
             continue
         inside = [
             c for c in cities

@@ -215,8 +215,11 @@ def test_an_arab_town_is_also_named_without_its_article(gaz):
     assert [(p.name, primary) for p, primary in gaz.candidates("Hermel")] == [("El Hermel", True)]
     assert gaz.lookup("Fasher")[0].name == "El Fasher"
     # ... and an alternate with the article ("El-Hodeidah") gives its bare form as alternate.
-    assert [(p.country_code, primary) for p, primary in gaz.candidates("Hodeidah")] == [
-        ("YE", False)]
+    assert sorted((p.country_code, p.kind, primary) for p, primary in gaz.candidates("Hodeidah")
+                  ) == [("YE", "city", False), ("YE", "province", False)]
+    assert gaz.lookup("Hodeidah")[0].kind == "city"  # news mean the city
+    # Provinces too: "Anbar" for Al-Anbar, ranked as the province it is.
+    assert [(p.name, p.kind) for p in gaz.lookup("Anbar")][:1] == [("Al-Anbar", "province")]
     # Not in Spanish-speaking countries: "Paso" is no own name of El Paso.
     assert not any(p.name == "El Paso" and primary for p, primary in gaz.candidates("Paso"))
 
