@@ -527,7 +527,11 @@ class PlaceReader:
             origin = origin or self._subject_place(draft.sentence, trigger)
         if category == "evacuation" and not origin and spots:
             origin = _place_from_mention(self._best_spot(spots, trigger)[0])
-        if spots and category != "military_deployment" and not (
+        if category == "evacuation" and origins:
+            # "a ferry left the port of Beirut for Larnaca in Cyprus": people are
+            # evacuated from a place (the seed's airlift is placed at Kabul airport)
+            draft.place = dict(origin)
+        elif spots and category != "military_deployment" and not (
                 border and category == "border_crossing"):
             mention, role = self._best_spot(spots, trigger)
             draft.place = _place_from_mention(mention, near=role == "near")

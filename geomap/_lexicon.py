@@ -96,10 +96,19 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"mortars?|mortar rounds|drones?|grenades?|artillery|salvos?)\s+"
                    r"(?:[\w-]+\s+){0,3}?(?:at|on|into|towards?|against)\b"),
         ("phrase", r"(?:shells?|rockets?|missiles?|mortars?|mortar rounds|bombs?|drones?)\s+"
-                   r"(?:[\w-]+\s+){0,2}?(?:landed|hit|struck|fell|exploded|slammed)|"
+                   r"(?:[\w-]+\s+){0,2}?(?:landed|hit|struck|fell|exploded|slammed|crashed|rained)|"
                    r"hit\s+by\s+(?:[\w-]+\s+)?(?:rockets?|shells?|missiles?|mortars?|drones?|"
                    r"air ?strikes?)"),
         ("verb", r"beat|beaten|assaulted|whipped|flogged|tortured|lashed"),
+        ("phrase", r"(?:shooting|shot)\s+(?:(?:dead|at)\s+)?(?:[\w-]+\s+){0,2}?(?:men|women|boys|"
+                   r"girls|people|civilians|children|protesters|villagers|residents|worshippers)\b"),
+        # "stepped on a mine", "a landmine blast", "an IED went off"; "sent jets to strike"
+        ("phrase", r"stepped\s+on\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:land)?mine|(?:landmines?|mines?|"
+                   r"IEDs?|roadside bombs?|car bombs?)\s+(?:[\w-]+\s+){0,2}?(?:blast|explosion|"
+                   r"exploded|went off|detonated)"),
+        ("phrase", r"(?:sent|sending|scrambled|scrambling|dispatched)\s+(?:[\w-]+\s+){0,4}?"
+                   r"(?:jets|warplanes|aircraft|planes|drones|helicopters|bombers|gunships)\s+to\s+"
+                   r"(?:strike|bomb|attack|hit|target|pound|shell)\b"),
         ("phrase", r"set\s+(?:on\s+)?fire(?:\s+to)?|torched|burned down|burnt down|"
                    r"(?:were|was)\s+(?:set\s+on\s+fire|torched|burned|burnt|shelled)"),
         ("noun", r"(?:military|anti-terror(?:ist)?|counter-?terror(?:ism|ist)?|ground|security|"
@@ -180,13 +189,18 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("noun", r"airlifts?|evacuations?|evacuation flights?|rescue flights?"),
         ("phrase", r"(?:moved|relocated|transferred|bussed|ferried)\s+(?:[\w,-]+\s+){0,4}?"
                    r"(?:families|residents|people|villagers|civilians)\s+(?:[\w-]+\s+){0,3}?from\b"),
-        # the same, passive: "200 families had been moved from villages along the border"
+        # the same, passive: "200 families had been moved from villages along the border",
+        # "50,000 people were moved to temporary shelters"
         ("phrase", r"(?:families|residents|people|villagers|civilians)\s+(?:[\w-]+\s+){0,3}?"
                    r"(?:were|was|had been|have been|has been|been|being)\s+(?:moved|relocated|"
-                   r"transferred|bussed|ferried)\s+(?:[\w-]+\s+){0,2}?(?:from|out of|away from)\b"),
+                   r"transferred|bussed|ferried)\s+(?:(?:[\w-]+\s+){0,2}?(?:from|out of|away from)\b|"
+                   r"to\s+(?:[\w-]+\s+)?(?:shelters|evacuation cent(?:re|er)s|safety|safer\s+\w+))"),
+        ("phrase", r"(?:loaded|put|bundled|packed|herded)\s+(?:[\w-]+\s+){0,3}?(?:villagers|residents|"
+                   r"families|civilians|people|children|patients)\s+(?:onto|into|on)\s+(?:[\w-]+\s+)"
+                   r"{0,2}?(?:trucks|buses|boats|helicopters|vehicles|lorries|planes)\b"),
         ("phrase", r"(?:ships?|vessels?|planes?|flights?|aircraft|convoys?|buses|coaches|ferry|"
                    r"ferries)\s+carrying\s+(?:[\w,-]+\s+){0,5}?(?:evacuees|nationals|citizens|"
-                   r"foreigners|staff|diplomats|passengers)\b"),
+                   r"foreigners|staff|diplomats|passengers|families|[A-Z][a-z]+(?:ans|ese|is))\b"),
         ("phrase", r"(?:flying|flew|flown|airlifting|ferrying|ferried|bussing|bussed|shipping|"
                    r"shipped)\s+(?:[\w’'-]+\s+){0,4}?(?:citizens|nationals|staff|people|civilians|"
                    r"diplomats|families|passengers|foreigners|residents|evacuees)\s+"
@@ -364,7 +378,7 @@ POLITICAL_SPEAKER = re.compile(
     r"ambassador|envoy|diplomats?|governments?|ministry|ministries|kremlin|white house|pentagon|"
     r"state department|foreign office|embassy|leaders?|officials?|authorities|group|bloc|"
     r"alliance|council|organi[sz]ation|king|emir|prime|taliban|cabinet|"
-    r"parliament|nations|countries|union|administration|regime|delegation|side|"
+    r"parliament|nations|countries|union|administration|regime|delegation|sides?|"
     r"representatives|delegates|negotiators|mediators|elders|jirga|shura|governor|mayor|"
     r"advis[eo]r|military|army|committee|chief|head|general|commander)\b", re.I)
 

@@ -126,7 +126,7 @@ _REPORTING = re.compile(r"said|says|told|tells|noted|notes|stated|added|adding|c
 #: A reported fact: a perfect or passive clause ("50 servicemen had died", "were killed");
 #: not a diplomatic act ("it had accepted a proposal", "had summoned the envoy").
 _REPORTED_FACT = re.compile(
-    r"\s+(?:that\s+)?(?:[\w’',-]+\s+){0,12}?(?:had|have|has|were|was)\s+"
+    r"\s+(?:that\s+)?(?:[\w’',-]+\s+){0,18}?(?:had|have|has|were|was)\s+"
     r"(?:not\s+|also\s+|already\s+|been\s+)*(?!(?:concerned|committed|prepared|determined|"
     r"interested|alarmed|disappointed|pleased|satisfied|opposed|convinced|worried|open|"
     r"ready|accepted|agreed|rejected|refused|signed|proposed|offered|requested|asked|"
@@ -163,8 +163,8 @@ _DATELINE = re.compile(r"[A-Z][A-Z .’'-]{2,40}(?:,\s*[A-Z][\w.]*)?,\s*[A-Z][a-
 
 #: People as the object of a movement: "airlifted fewer than 100 people", "flew 538 people".
 _PEOPLE_OBJECT = re.compile(r"\s+(?:[\w,-]+\s+){0,6}?(?:people|civilians|nationals|citizens|"
-                            r"evacuees|passengers|staff|diplomats|foreigners|families|residents|victims|wounded|"
-                            r"injured|patients|casualties)\b")
+                            r"evacuees|passengers|staff|diplomats|foreigners|families|residents|"
+                            r"villagers|children|victims|wounded|injured|patients|casualties)\b")
 #: A crossing named right after a verb that opens or closes it: "closed Torkham".
 _CROSSING_VERB = re.compile(r"\b(?P<verb>closed|shut|sealed|reopened|re-opened|opened|blocked)\s+"
                             r"(?:the\s+)?(?:main\s+|key\s+)?\Z")
@@ -439,6 +439,15 @@ class _Reader(PlaceReader):
                 found["political"].start < found["diplomacy"].end and re.search(
                     r"protest", self.text[found["diplomacy"].start:found["diplomacy"].end]):
             del found["political"]  # "lodged a strong protest": a note, not a demonstration
+        evacuation, aid = found.get("evacuation"), found.get("humanitarian")
+        if evacuation and aid and aid.start > evacuation.start and re.search(
+                r"\b(?:left|abandoned)\b", self.text[aid.start:aid.end]):
+            del found["humanitarian"]  # "a flight carrying 230 Australians and families left"
+        clash, deployment = found.get("armed_clash"), found.get("military_deployment")
+        if clash and deployment and deployment.start <= clash.start < deployment.end + 60 and \
+                re.match(r"(?:sent|sending|scrambled|scrambling|dispatched)\b",
+                         self.text[clash.start:clash.end]):
+            del found["military_deployment"]  # "sent jets to strike positions": the strike
         if "diplomacy" in found and any(t.start == found["diplomacy"].start
                                         for c, t in found.items() if c != "diplomacy"):
             # "declared a state of emergency" is political, not a statement.
@@ -497,9 +506,13 @@ class _Reader(PlaceReader):
                 continue  # "could spell", "did not cross": no more an event than for the rules
             if window[-1:] in (["to"], ["from"]) and not lex.FUTURE.search(" ".join(window)):
                 continue  # "to stop armed groups from crossing": a purpose, not an event
+            if re.search(r"\b(?:near|outside|beside|behind|around)\s+(?:the|a|an)\s+"
+                         r"(?:[\w-]+\s+){0,2}$", masked[:span[0]]):
+                continue  # "stands guard near the border crossing": the word names a place
+            # "is due to raise it at the OSCE Permanent Council": the whole clause says when
             found[category] = _Trigger(category, sentence.start + span[0],
                                        sentence.start + span[1], "learned",
-                                       bool(lex.FUTURE.search(" ".join(window))))
+                                       bool(lex.FUTURE.search(_clause_tail(masked[:span[0]]))))
 
     def _rank(self, sentence: Sentence, trigger: _Trigger) -> tuple[bool, int]:
         """Order same-category triggers: main clause first ("refugees who crossed in July
@@ -810,8 +823,8 @@ class _Reader(PlaceReader):
                 for category, patterns in lex.TRIGGERS.items() if category != "diplomacy"
                 for kind, pattern in patterns):
             return True  # "a strike that officials said killed 14": the saying sources it
-        if not re.match(r"\s+(?:[\w’',-]+\s+){0,12}?(?:had|have|has|were|was|had been)"
-                        r"\b", masked[match.end():match.end() + 110]):
+        if not re.match(r"\s+(?:[\w’',-]+\s+){0,18}?(?:had|have|has|were|was|had been)"
+                        r"\b", masked[match.end():match.end() + 160]):
             # "Hezbollah said its fighters fired rockets": a past action it reports.
             if not re.match(r"\s+(?:that\s+)?(?:its|their|his|her|the|[A-Z][\w’'-]*)\s",
                             complement):

@@ -85,6 +85,13 @@ def test_multiword_and_transliterated_names():
     assert found[2].kind == "neighbourhood"
 
 
+def test_lower_case_connectors_and_cities_named_like_their_region():
+    found = geoparse("Leaders met in Dar es Salaam, then flew to Brussels.")
+    assert [(m.name, m.country_code) for m in found] == [("Dar es Salaam", "TZ"),
+                                                         ("Brussels", "BE")]
+    assert found[1].kind == "city"  # not the Brussels Capital Region
+
+
 def test_provinces_and_kind_words():
     text = "The Taliban took Kunduz province, then moved into Badakhshan and Khatlon."
     found = {m.name: m for m in geoparse(text)}
