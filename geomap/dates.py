@@ -94,6 +94,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("coming", r"\b(?:in|over|within|during)\s+the\s+(?:coming|next|following)\s+"
                r"(?:(?:few|couple\s+of|several)\s+)?(?P<unit>days|weeks|months)\b"),
     ("ago", rf"\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b"),
+    # "on Monday of last week": before "last week" alone claims the words
+    ("weekday", r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                r"(?:\s+(?:morning|afternoon|evening|night))?\s+of\s+(?P<lastweek>last)\s+week\b"),
     ("relative", r"\b(?P<which>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b"),
     ("relative", r"\b(?P<which>last|this|next|past|previous|coming)\s+(?P<unit>week|month|"
                  r"year|weekend)\b"),
@@ -336,6 +339,10 @@ def _weekday(parts, text, pub, future):
     if pub is None:
         return None
     target = _WEEKDAYS.index(parts["wd"].lower())
+    if parts.get("lastweek"):
+        # "on Monday of last week": that day of the calendar week before publication's
+        monday = pub - dt.timedelta(days=pub.weekday() + 7)
+        return monday + dt.timedelta(days=target), "day", False
     if future:
         # "will meet on Monday" in a Monday paper is that day; news rarely means next week.
         delta = (target - pub.weekday()) % 7

@@ -26,6 +26,8 @@ PUB = "2021-08-25"  # a Wednesday
     ("on Monday", "2021-08-23", "day", False),
     ("on Thursday", "2021-08-19", "day", False),
     ("last week", "2021-08-16", "week", False),
+    ("on Monday of last week", "2021-08-16", "day", False),
+    ("Friday morning of last week", "2021-08-20", "day", False),
     ("this week", "2021-08-23", "week", False),
     ("next week", "2021-08-30", "week", True),
     ("earlier this month", "2021-08-01", "month", False),
@@ -68,7 +70,7 @@ def test_future_tense_points_weekdays_and_dates_forward():
 
 
 @pytest.mark.parametrize("text", ["since 2012", "from 1996 until 2001", "the civil war of the 1990s",
-                                  "its 18-year-long insurgency"])
+                                  "its 18-year-long insurgency", "a 12-year-old boy"])
 def test_background_expressions_date_no_event(text):
     mentions = find_date_mentions(text)
     assert mentions and all(m.background for m in mentions)
