@@ -1143,6 +1143,8 @@ def _pair_cities_with_regions(candidates: list[_Candidate], text: str) -> None:
             continue
         if not _PAIR_GAP.fullmatch(text[left.end : right.start]):
             continue
+        if any(p.kind == "country" and pr for p, pr in left.places):
+            continue  # "Georgia, Iraq, Iran": a list of countries, not "Iraq" the village in Iran
         for city, _ in sorted(left.places, key=lambda pr: -left.scores.get(id(pr[0]), 0)):
             for region, _ in right.places:
                 if region.kind in ("province", "country", "region") and _contains(region, city):

@@ -92,6 +92,19 @@ def test_lower_case_connectors_and_cities_named_like_their_region():
     assert found[1].kind == "city"  # not the Brussels Capital Region
 
 
+def test_a_list_of_countries_is_no_city_region_pair():
+    # "Iraq, Iran" and "Russia, U.S." read like "Atlanta, Georgia"; but a country's own
+    # name opens them, so they are countries, not the villages Iraq (Iran) or Russia (Ohio).
+    found = geoparse("The agency asked Armenia, Azerbaijan, Georgia, Iraq, Iran, and Syria to "
+                     "take measures.")
+    assert all(m.kind == "country" for m in found) and found[3].country_code == "IQ"
+    found = geoparse("It lent credence to his reporting on entanglements in Russia, U.S. "
+                     "officials said.")
+    assert (found[0].name, found[0].country_code) == ("Russia", "RU")
+    found = geoparse("He grew up in Atlanta, Georgia.")
+    assert [(m.name, m.country_code) for m in found] == [("Atlanta", "US"), ("Georgia", "US")]
+
+
 def test_provinces_and_kind_words():
     text = "The Taliban took Kunduz province, then moved into Badakhshan and Khatlon."
     found = {m.name: m for m in geoparse(text)}
