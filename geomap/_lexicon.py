@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 _MILITARY_NOUNS = (r"troops|soldiers|servicemen|forces|units|battalions?|brigades?|divisions?|"
+                   r"(?:additional |extra |more |two |three |several )companies|platoons|"
                    r"tanks|armou?red vehicles|warships|jets|fighter jets|aircraft|helicopters|"
                    r"artillery|missiles|reinforcements|paratroopers|marines|military personnel|"
                    r"military equipment|weapons|reservists|conscripts|border guards|"
@@ -165,7 +166,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"(?:borders?|border crossings?|crossings?|checkpoints?|crossing points?|frontiers?)"),
         ("phrase", r"(?:traffic|trade|crossings?|movement|passage)\s+(?:[\w-]+\s+){0,3}?(?:through|at|"
                    r"across|over)\s+(?:the\s+)?(?:[\w–-]+\s+){0,2}?(?:border|crossing|checkpoint|"
-                   r"frontier)\b[^.;]{0,80}?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+"
+                   r"frontier|customs (?:station|post|house|point))\b[^.;]{0,80}?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+"
                    r"(?:suspended|halted|stopped|closed|resumed|reopened|blocked)"),
         ("phrase", r"(?:halted|suspended|stopped|blocked|resumed|restricted)\s+(?:all\s+)?"
                    r"(?:[\w-]+\s+){0,2}?(?:traffic|trade|crossings|movement|cargo)\s+"
@@ -302,6 +303,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"ambulances|medical (?:teams|supplies)|rescue teams)\b"),
         ("phrase", r"(?:convoy|convoys|lorries|trucks)\s+(?:[\w-]+\s+){0,6}?(?:reached|arrived\s+in)\s+"
                    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:[\w-]+\s+){0,3}?with\b"),
+        ("phrase", r"(?:released|allocated|disbursed)\s+(?:[\w$,.-]+\s+){0,5}?(?:in\s+|for\s+)?"
+                   r"(?:emergency\s+|humanitarian\s+|flood\s+)?(?:relief|aid|assistance)\b"),
         ("phrase", r"(?:spent|spend|spending)\s+(?:the|a|another|their)\s+(?:[\w-]+\s+){0,2}?"
                    r"nights?\s+(?:in\s+the\s+open|outdoors|outside|in\s+tents)"),
         # A disaster and its toll (ACLED leaves them out; geomap files them as humanitarian).

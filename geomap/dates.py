@@ -82,7 +82,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "a 12-year-old boy", "the 20-year-long war": an age, which dates nothing.
     ("age", r"\b\d{1,3}-year-(?:long|old)\b"),
     ("calendar", rf"\b(?P<mon>{_MONTH_WORD})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
-                 rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
+                 rf"(?:,?\s+(?P<year>(?:19|20)\d\d)|,?\s+(?P<rel>last|this|next)\s+year)?\b"),
     ("calendar", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_WORD})"
                  rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
     ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
@@ -299,6 +299,9 @@ def _calendar(parts, text, pub, future):
     if pub is None:
         return None
     year = pub.year
+    if "rel" in parts:  # "on November 13 last year"
+        return _safe_date(year + {"last": -1, "this": 0, "next": 1}[parts["rel"].lower()],
+                          month, day, "day")
     candidate = _safe_date(year, month, day, "day")
     if candidate is None:
         return None

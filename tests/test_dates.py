@@ -27,6 +27,7 @@ PUB = "2021-08-25"  # a Wednesday
     ("on Thursday", "2021-08-19", "day", False),
     ("last week", "2021-08-16", "week", False),
     ("on Monday of last week", "2021-08-16", "day", False),
+    ("on November 13 last year", "2020-11-13", "day", False),
     ("Friday morning of last week", "2021-08-20", "day", False),
     ("this week", "2021-08-23", "week", False),
     ("next week", "2021-08-30", "week", True),

@@ -1036,3 +1036,14 @@ def test_an_evacuation_is_placed_where_it_leaves_from():
                    published="2024-10-19")
     assert list(events["category"]) == ["evacuation", "evacuation"]
     assert set(events["location"]) == {"Beirut"}
+
+
+def test_round31_words():
+    assert set(rules("The Assam Rifles moved two additional companies into Zokhawthar on "
+                     "Friday.", published="2024-06-10")["category"]) == {"military_deployment"}
+    assert set(rules("Trade through the Zokhawthar land customs station has been suspended "
+                     "since Wednesday.", published="2024-06-10")["category"]) == {
+        "border_crossing"}
+    assert set(rules("The state government released 30 million rupees in emergency relief for "
+                     "border villages on Friday.", published="2024-06-10")["category"]) == {
+        "humanitarian"}
