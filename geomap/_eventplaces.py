@@ -109,6 +109,9 @@ _ANAPHORA = re.compile(r"\bthe\s+(?P<noun>airport|capital|city|town|crossing|bor
                        r"airbase|air base|country|district|province|village|area)\b(?!\s+of\b)"
                        r"(?P<possessive>['’]s)?", re.I)
 
+#: A capital named by its country's adjective: "in the Afghan capital".
+_NATIONAL_CAPITAL = re.compile(r"\bthe\s+(?P<people>[A-Z][a-z]+)\s+capital\b(?!\s+of\b)")
+
 _ANAPHORA_KINDS = {"airport": ("airport",), "airbase": ("airport",), "air base": ("airport",),
                    "capital": ("city",), "city": ("city",), "town": ("city",),
                    "crossing": ("crossing",), "border crossing": ("crossing",),
@@ -172,6 +175,14 @@ _ARMED_GROUP_NOUN = re.compile(r"\s+(?:fighters|militia(?:s|men)?|rebels|gunmen|
                                r"militants)\b")
 
 
+#: A dateline city opening a paragraph: "KHOROG, Tajikistan -", "BISHKEK (Reuters) -".
+_DATELINE_CITY = re.compile(r"(?<![^\n])[A-Z][A-Z .’'-]{2,30}(?=(?:,\s*[\w. ]{2,30})?\s*"
+                            r"(?:\([^)]{1,30}\))?\s*[-—–,])")
+
+#: A government body named without its country, opening a sentence: "The Foreign Ministry".
+_HOME_INSTITUTION = re.compile(r"[Tt]he\s+(?:[A-Z][a-z]+\s+){0,2}(?:Ministry|ministry|[Gg]overnment|"
+                               r"[Cc]abinet)\b(?!\s+of\b)")
+
 #: A capital standing for its government: "Islamabad responded", "Moscow has warned".
 _CAPITAL_ACTS = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?[a-z]+(?:ed|s)\b")
 
@@ -214,6 +225,7 @@ class PlaceReader:
                 kept.append(_Mention(start, end, match.group(0), None, None, "", "facility",
                                      False))
         kept.extend(self._anaphora(sorted(kept, key=lambda m: m.start), taken + orgs))
+        kept.extend(self._national_capitals(taken + orgs))
         return sorted((self._country_part(m) for m in kept), key=lambda m: m.start)
 
     def _country_part(self, mention: _Mention) -> _Mention:
@@ -264,6 +276,20 @@ class PlaceReader:
                 ref = before[-1]
                 found.append(_Mention(start, end, ref.name, ref.lat, ref.lon, ref.country_code,
                                       ref.kind, True))
+        return found
+
+    def _national_capitals(self, taken) -> list[_Mention]:
+        """"the Kyrgyz capital": the capital of the country its adjective names."""
+        found = []
+        for match in _NATIONAL_CAPITAL.finditer(self.text):
+            start, end = match.span()
+            code = self._demonym_code(match.group("people"))
+            capital = _capital_name(code) if code else ""
+            seats = self.gazetteer.lookup(capital, country_codes=[code], kinds=["city"]) \
+                if capital and not any(t0 < end and start < t1 for t0, t1 in taken) else []
+            if seats:
+                found.append(_Mention(start, end, seats[0].name, seats[0].lat, seats[0].lon,
+                                      code, "city", True))
         return found
 
     def _is_capital(self, mention: _Mention) -> bool:
@@ -410,9 +436,9 @@ class PlaceReader:
             where = self._where_antecedent(draft.sentence, trigger)
             target = [(m, "at") for m, r in located if r in ("other", "subject")
                       and 0 <= m.start - trigger.end <= 16
-                      and re.fullmatch(r"\s*(?:of\s+|over\s+)?(?:the\s+)?",
+                      and re.fullmatch(r"\s*(?:of\s+|over\s+|on\s+)?(?:the\s+)?",
                                        self.text[trigger.end:m.start])]
-            # "attacked Ukraine", "captured Kunduz": the object is where it happened.
+            # "attacked Ukraine", "an attack on Kunduz": the object is where it happened.
             into = [(m, "at") for m, r in located if r == "destination"]
             # "swept into Kabul": where it happened; "which the Taliban had seized": the
             # antecedent of "which".
@@ -693,6 +719,14 @@ class PlaceReader:
                 draft.place = dict(earlier.place)
                 draft.flags.append("place_inferred")
                 return
+        home = self._dateline_city()
+        if home is not None and any(earlier.trigger.category == "meeting" and
+                                    earlier.place.get("name") == home.name
+                                    for earlier in self._placed if earlier is not draft):
+            # "BISHKEK - Ministers met in the Kyrgyz capital ... Iran's minister met his Uzbek
+            # counterpart later on Tuesday": on the margins of the meeting the story covers.
+            draft.place = _place_from_mention(home)
+            draft.flags.append("place_inferred")
 
     def _institution_seat(self, draft: _Draft) -> None:
         """"China's foreign ministry urged ...": a ministry or government speaks from its
@@ -707,6 +741,13 @@ class PlaceReader:
             draft.flags.append("place_assumed")
             return
         found = _INSTITUTION.search(self.text, draft.sentence.start, draft.trigger.start)
+        home = self._dateline_city()
+        if found is None and home is not None and self._is_capital(home) and \
+                _HOME_INSTITUTION.match(self.text, draft.sentence.start, draft.trigger.start):
+            # "VILNIUS - ... The Foreign Ministry summoned ...": the dateline's government.
+            draft.place = _place_from_mention(home)
+            draft.flags.append("place_assumed")
+            return
         if found is None or lex.CLAUSE_MARKERS.search(self.text, found.end(), draft.trigger.start):
             return
         codes = [m.country_code for m in self._mentions_in(found.start(), found.end())
@@ -850,10 +891,25 @@ class PlaceReader:
         counts = Counter(m.name for m in cities)
         if not counts:
             return None
+        dateline = self._dateline_city()
+        if dateline is not None and sum(m.name.lower() == dateline.name.lower() for m in cities) >= 2:
+            # "KHOROG, Tajikistan -" and Khorog named again: the reporter writes from the
+            # town the story is about.
+            return dateline
         name, count = counts.most_common(1)[0]
         if count < 3 or count < 0.6 * len(cities):
             return None
         return next(m for m in cities if m.name == name)
+
+    def _dateline_city(self) -> _Mention | None:
+        """The city of the article's dateline ("KHOROG, Tajikistan -"), named as the body
+        names it, if the gazetteer knows it."""
+        cities = [m for m in self.mentions if m.resolved and m.kind == "city"]
+        dateline = next((m for m in cities if _DATELINE_CITY.match(self.text, m.start)), None)
+        if dateline is None:
+            return None
+        body = [m for m in cities if m is not dateline and m.name.lower() == dateline.name.lower()]
+        return body[0] if body else dateline
 
     def _previous_place(self, draft: _Draft) -> dict:
         """A movement with no place: the scene of the previous sentence, if it had one."""

@@ -27,7 +27,7 @@ _MILITARY_NOUNS = (r"troops|soldiers|servicemen|forces|units|battalions?|brigade
 #: in the clause; ``verb_political`` a political object.
 TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
     "diplomacy": (
-        ("speech", r"said|says|told|tells|noted|notes|stated|cautioned|warned|urged|stressed|"
+        ("speech", r"said|says|speaks|told|tells|noted|notes|stated|cautioned|warned|urged|stressed|"
                    r"emphasi[sz]ed|insisted|added|adding|declared|pledged|vowed|demanded|"
                    r"condemned|critici[sz]ed|welcomed|rejected|accused|proposed|agreed|agrees|"
                    r"discussed|spoke|negotiated|signed|reaffirmed|assured|promised|"
@@ -55,7 +55,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"(?:enter|enters|entering|move|moves|moving|roll|rolls|rolling|head|heads|heading)\b"),
         ("phrase", r"(?:planes?|aircraft|flights?|helicopters?|ships?)\s+(?:[\w-]+\s+){0,6}?carrying\s+"
                    r"(?:[\w,-]+\s+){0,3}?(?:troops|soldiers|paratroopers|marines|forces|peacekeepers)\b"),
-        ("phrase", r"(?:column|convoy|contingent|detachment)\s+of\s+(?:[\w,-]+\s+){0,8}?"
+        ("phrase", r"(?:column|convoy|contingent|detachment)\s+of\s+(?:[\w,-]+\s+){0,10}?"
                    r"(?:troops|soldiers|armou?red vehicles|tanks|trucks|vehicles|fighters|forces)\s+"
                    r"(?:[\w-]+\s+){0,2}?(?:left|departed|headed|moved|rolled|arrived|entered)\b|"
                    r"(?:contingent|detachment|battalion)\s+(?:[\w-]+\s+){0,2}?(?:left|departed|"

@@ -35,6 +35,11 @@ Rules, with ``P`` the publication date
 - Vague recency ("earlier", "recently", "more recently" without anything more
   precise): ``P``'s month, flagged ``vague``; the extractor uses it only when the
   sentence holds nothing more precise.
+- Sequels ("that evening", "the next morning", "two days later", "the day before")
+  count from the last day-precise date written before them, not from ``P``:
+  :func:`anchor_mentions` rewrites each to that day (precision day) or drops it
+  when no such date precedes it; it also keeps a yearless date in the year of a
+  chronology's paragraph ("On February 27, 2023, ... on March 18").
 - Background: "since 2012", "since November", "from 1996 until 2001", "in the 1990s", "the
   18-year-long insurgency" date a state of affairs, not an event; they are
   returned with ``background=True`` and the extractor never dates an event by
@@ -106,6 +111,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("stamp", rf"(?m)^[ \t]*{TIME_STAMP}"),
     ("deictic", r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+morning|"
                 r"this\s+afternoon|this\s+evening|last\s+night)\b"),
+    ("sequel", r"\b(?:(?P<same>that|the\s+same)|(?P<next>the\s+(?:next|following))|"
+               r"(?P<before>the\s+previous))\s+(?:day|morning|afternoon|evening|night)\b"),
+    ("sequel", rf"\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)\s+(?P<which>later|afterwards|earlier|"
+               rf"before)\b"),
+    ("sequel", r"\bthe\s+day\s+(?P<which>before|after)\b"),
+    ("sequel", r"\b(?:(?:a\s+few|several|\d{1,2})\s+)?(?P<same>hours|minutes)\s+later\b"),
     ("year", r"\b(?:in|during|by|until|of)\s+(?P<year>(?:19|20)\d\d)\b"),
     ("vague", r"\b(?:more\s+recently|recently|earlier)\b"),
 )
@@ -127,7 +138,7 @@ class DateMention:
     kind : str
         Pattern family: ``calendar``, ``iso``, ``month_name``, ``period``, ``ago``,
         ``relative``, ``weekday``, ``deictic``, ``year``, ``vague``, ``background``,
-        ``age``.
+        ``age``, ``sequel`` (counted from an earlier date, see :func:`anchor_mentions`).
     parts : tuple
         Named pieces of the match as ``(name, value)`` pairs.
     """
@@ -200,6 +211,90 @@ def find_date_mentions(text: str) -> list[DateMention]:
             found.append(DateMention(span[0], span[1], match.group(0), kind, parts))
             taken.append(span)
     return sorted(found, key=lambda m: m.start)
+
+
+def anchor_mentions(mentions: list[DateMention], published: str | dt.date | None, *,
+                    text: str = "") -> list[DateMention]:
+    """Date what counts from the story's own time rather than from publication.
+
+    - A sequel ("that evening", "two days later") counts from the last date
+      before it that resolves to a day; it becomes an ``iso`` mention of that
+      day with its own span and text, and is dropped when nothing before it
+      gives a day.
+    - A date without a year ("on March 18", "in early October") in a paragraph
+      whose last full date named its year ("On February 27, 2023, ...") takes the
+      first year that puts it on or after that date: an explainer's chronology
+      stays in its year instead of jumping to the year of publication.
+
+    Parameters
+    ----------
+    mentions : list of DateMention
+        As :func:`find_date_mentions` returns them, in text order.
+    published : str or datetime.date or None
+    text : str, optional
+        The text searched; its blank lines bound a chronology's paragraph.
+
+    Returns
+    -------
+    list of DateMention
+
+    Examples
+    --------
+    >>> found = find_date_mentions("Police fired on September 8. The next morning crowds met.")
+    >>> [m.text for m in found], anchor_mentions(found, "2025-10-03")[1].parts
+    (['September 8', 'The next morning'], (('year', '2025'), ('m', '09'), ('day', '09')))
+    >>> found = find_date_mentions("Talks on May 2, 2023 failed. On June 9, they met.")
+    >>> dict(anchor_mentions(found, "2025-03-12")[1].parts)["year"]
+    '2023'
+    """
+    anchored: list[DateMention] = []
+    last: dt.date | None = None
+    year_from: tuple[dt.date, int] | None = None  # a stated year's date, and where it was
+    for mention in mentions:
+        if mention.kind == "sequel":
+            if last is None:
+                continue
+            last = last + dt.timedelta(days=_sequel_offset(dict(mention.parts)))
+            anchored.append(DateMention(
+                mention.start, mention.end, mention.text, "iso",
+                (("year", str(last.year)), ("m", f"{last.month:02d}"), ("day", f"{last.day:02d}"))))
+            continue
+        parts = dict(mention.parts)
+        if mention.kind in ("calendar", "month_name") and "year" not in parts and \
+                "rel" not in parts and year_from is not None and \
+                "\n\n" not in text[year_from[1]:mention.start]:
+            mention = _in_year_after(mention, year_from[0])
+        anchored.append(mention)
+        resolved = None if mention.kind == "stamp" else resolve_mention(mention, published)
+        if resolved is None or resolved.vague:
+            continue
+        if resolved.precision == "day":
+            last = dt.date.fromisoformat(resolved.date)
+        if "year" in dict(mention.parts) and resolved.precision == "day":
+            year_from = (dt.date.fromisoformat(resolved.date), mention.end)
+    return anchored
+
+
+def _in_year_after(mention: DateMention, anchor: dt.date) -> DateMention:
+    """``mention`` given the first year that puts it on or after the month of ``anchor``."""
+    month = _month_number(dict(mention.parts)["mon"])
+    year = anchor.year if month >= anchor.month else anchor.year + 1
+    return DateMention(mention.start, mention.end, mention.text, mention.kind,
+                       mention.parts + (("year", str(year)),))
+
+
+def _sequel_offset(parts: dict[str, str]) -> int:
+    """Days from the anchor: "the next morning" 1, "the day before" -1, "3 days later" 3,
+    "a week earlier" -7."""
+    if "same" in parts:
+        return 0
+    if "next" in parts:
+        return 1
+    step = -1 if "before" in parts or parts.get("which", "").lower() in ("earlier", "before") \
+        else 1
+    number = parts.get("n", "1").lower()
+    days = 7 if parts.get("unit", "day").lower().startswith("week") else 1
+    return step * days * _NUMBER_WORDS.get(number, int(number) if number.isdigit() else 1)
 
 
 def resolve_mention(mention: DateMention, published: str | dt.date | None, *,
@@ -423,6 +518,10 @@ def _coming(parts, text, pub, future):
     return pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=1), "week", False
 
 
+def _sequel(parts, text, pub, future):
+    return None  # counted from an earlier date by anchor_mentions, never from P
+
+
 def _vague(parts, text, pub, future):
     if pub is None:
         return None
@@ -432,7 +531,7 @@ def _vague(parts, text, pub, future):
 _RESOLVERS = {
     "calendar": _calendar, "iso": _iso, "month_name": _month_name, "year": _year,
     "weekday": _weekday, "weekend": _weekend, "deictic": _deictic, "stamp": _stamp, "relative": _relative, "period": _period,
-    "ago": _ago, "coming": _coming, "vague": _vague,
+    "ago": _ago, "coming": _coming, "vague": _vague, "sequel": _sequel,
 }
 
 

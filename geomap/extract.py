@@ -67,6 +67,7 @@ from geomap.articles import Article, text_id
 from geomap.dates import (
     DateMention,
     ResolvedDate,
+    anchor_mentions,
     find_date_mentions,
     period_end,
     resolve_mention,
@@ -155,6 +156,9 @@ _POWER_OBJECT = re.compile(r"\b(?:power|government|presidential palace|palace|co
 _CASUALTIES = re.compile(r".*\b(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?"
                          r"(?:killed|wounded|injured)\Z", re.S)
 
+
+#: An old event told as a precedent: "A similar flare-up in April 2021 killed 50".
+_PRECEDENT = re.compile(r"\b(?:similar|comparable|previous|earlier|last such)\b", re.I)
 
 #: A wire dateline opening a sentence: "YEREVAN, Sept 14 -", "BEIJING, Aug 16 (Reuters) -".
 _DATELINE = re.compile(r"[A-Z][A-Z .’'-]{2,40}(?:,\s*[A-Z][\w.]*)?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
@@ -386,7 +390,7 @@ class _Reader(PlaceReader):
         self._raw_mentions = _mentions(text, geoparser)
         self.mentions = self._complete(self._raw_mentions)
         self.quotes = quoted_spans(text)
-        self.dates = find_date_mentions(text)
+        self.dates = anchor_mentions(find_date_mentions(text), published, text=text)
         self.people = _people(text)
         self.officials = _people(text, officials=True)
         self.acronyms = set(lex.ORG_ACRONYM.findall(text))
@@ -413,11 +417,16 @@ class _Reader(PlaceReader):
         return [d for d in drafts if not self._history(d)]
 
     def _history(self, draft: _Draft) -> bool:
-        """An event over a year before publication ("fought a war in 2020") is background."""
+        """An event over a year before publication ("fought a war in 2020") is background,
+        unless its own sentence gives its day or month ("On September 24, 2023, gunmen
+        ambushed a patrol"): an explainer's dated chronology reports events."""
         if self.published is None or draft.date is None or draft.planned:
             return False
         end = period_end(draft.date.date, draft.date.precision)
-        return (self.published - end).days > 365
+        stated = draft.date.precision in ("day", "week", "month") and not {
+            "date_inferred", "date_assumed"} & set(draft.flags) and not _PRECEDENT.search(
+            self.text, draft.sentence.start, draft.trigger.start)
+        return (self.published - end).days > 365 and not stated
 
     def triggers(self, sentence: Sentence) -> list[_Trigger]:
         masked = self._masked(sentence)
@@ -509,6 +518,9 @@ class _Reader(PlaceReader):
             if re.search(r"\b(?:near|outside|beside|behind|around)\s+(?:the|a|an)\s+"
                          r"(?:[\w-]+\s+){0,2}$", masked[:span[0]]):
                 continue  # "stands guard near the border crossing": the word names a place
+            if found and re.search(r",\s+(?:their|its|his|her|the)\s+(?:[\w-]+\s+){0,3}$",
+                                   masked[:span[0]]):
+                continue  # "held talks ..., their second face-to-face meeting": a renaming
             # "is due to raise it at the OSCE Permanent Council": the whole clause says when
             found[category] = _Trigger(category, sentence.start + span[0],
                                        sentence.start + span[1], "learned",
@@ -696,7 +708,10 @@ class _Reader(PlaceReader):
             return None  # a press conference is a statement, not a meeting
         if re.search(r"\bto\s+$", before):
             return None  # "summoned the envoy to protest": a verb's infinitive, not a noun
-        if lex.BACKGROUND_BEFORE.search(before[-80:]):
+        # A caption's "after Israeli strikes" reports what the photo follows.
+        after_in_caption = sentence.role == "caption" and re.search(
+            r"\b(?:after|during|following|amid)\s+(?:[\w’'-]+\s+){0,4}$", before)
+        if lex.BACKGROUND_BEFORE.search(before[-80:]) and not after_in_caption:
             return None
         if re.search(r"\b(?!(?:conducting|holding|hosting|staging|launching|attending|chairing|"
                      r"leading|convening|opening|addressing|"
@@ -719,9 +734,6 @@ class _Reader(PlaceReader):
             happened = None  # "fighting might spread": a fear, not an event
         participle = match.group(0).lower() in ("meeting", "gathering") and re.search(
             r",\s*$", before) and re.match(r"\s+(?:in|at)\s+[A-Z]", masked[match.end():])
-        # A caption's "after Israeli strikes" reports what the photo follows.
-        after_in_caption = sentence.role == "caption" and re.search(
-            r"\b(?:after|during|following|amid)\s+(?:[\w-]+\s+){0,2}$", before)
         if not support and not happened and not participle and not after_in_caption and \
                 not lex.INDEFINITE.search(before[-60:]):
             return None

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from geomap.dates import (
     ResolvedDate,
+    anchor_mentions,
     find_date_mentions,
     period_end,
     resolve_mention,
@@ -135,3 +136,44 @@ def test_month_with_a_relative_year(text, date):
     (mention,) = find_date_mentions(text)
     resolved = resolve_mention(mention, "2022-10-22")
     assert (resolved.date, resolved.precision) == (date, "month")
+
+
+def anchored(text, published="2025-10-03"):
+    """Each anchored mention's text and the day it resolves to."""
+    found = anchor_mentions(find_date_mentions(text), published, text=text)
+    return [(m.text, resolve_mention(m, published).date) for m in found]
+
+
+@pytest.mark.parametrize(("sequel", "day"), [
+    ("that evening", "2025-09-13"), ("The next morning", "2025-09-14"),
+    ("Two days later", "2025-09-15"), ("the day before", "2025-09-12"),
+    ("A week earlier", "2025-09-06"), ("Hours later", "2025-09-13"),
+])
+def test_a_sequel_counts_from_the_last_day_written(sequel, day):
+    text = f"Crowds blocked the road on September 13. {sequel} police fired."
+    assert anchored(text)[-1] == (sequel, day)
+
+
+def test_sequels_chain_and_need_an_anchor():
+    # Nothing before "that evening" gives a day: no guess from the publication date.
+    assert anchored("Police fired that evening.") == []
+    assert anchored("Shots on September 8. The next morning crowds gathered. That afternoon "
+                    "the internet went dead.")[1:] == [("The next morning", "2025-09-09"),
+                                                       ("That afternoon", "2025-09-09")]
+
+
+def test_a_chronology_keeps_its_year():
+    text = ("Talks in Brussels on February 27, 2023 ended in a deal. Three weeks later, on "
+            "March 18, they met in Ohrid, and troops arrived in early October.\n\n"
+            "On March 10 the road was blocked.")
+    assert anchored(text, "2025-03-12") == [
+        ("February 27, 2023", "2023-02-27"), ("Three weeks later", "2023-03-20"),
+        ("March 18", "2023-03-18"), ("early October", "2023-10-01"),
+        # A new paragraph is the story's own time again.
+        ("March 10", "2025-03-10")]
+
+
+def test_a_background_month_lends_no_year():
+    # "returned to power in August 2021" is background; "in September" is this year's.
+    text = "The Taliban returned to power in August 2021. A bombing in September killed 50."
+    assert anchored(text, "2023-11-02")[-1] == ("in September", "2023-09-01")

@@ -1047,3 +1047,63 @@ def test_round31_words():
     assert set(rules("The state government released 30 million rupees in emergency relief for "
                      "border villages on Friday.", published="2024-06-10")["category"]) == {
         "humanitarian"}
+
+
+def test_a_dateline_town_named_again_is_the_scene_of_unplaced_events():
+    events = rules("KHOROG, Tajikistan - Police shot a driver at a checkpoint in Khorog on "
+                   "September 8.\n\nSecurity forces opened fire on the crowd that evening.",
+                   published="2025-10-03")
+    row = events[events["quote"].str.startswith("Security forces")].iloc[0]
+    assert (row["location"], row["event_date"]) == ("Khorog", "2025-09-08")
+
+
+def test_the_capital_named_by_its_adjective_is_that_capital():
+    row = only(rules("Foreign ministers of the Shanghai Cooperation Organization met in the "
+                     "Kyrgyz capital on Tuesday.",
+                     published="2026-05-13"), "meeting")
+    assert row["location"] == "Bishkek"
+
+
+def test_an_attack_on_a_town_happened_there():
+    # "a bombing on Istanbul's Istiklal Avenue": the bombing's object, though the town's
+    # possessive makes it look like a subject.
+    row = only(rules("It followed a bombing on Istanbul's Istiklal Avenue on Sunday that killed "
+                     "six people.", published="2022-11-14"), "armed_clash")
+    assert row["location"] == "Istanbul"
+
+
+def test_a_ministry_without_a_country_sits_in_the_dateline_capital():
+    row = only(rules("VILNIUS, Lithuania - Balloons from Belarus shut the airport in Vilnius "
+                     "on Tuesday.\n\nThe Foreign Ministry summoned Belarus's charge d'affaires "
+                     "on Wednesday.", published="2026-02-11"), "diplomacy")
+    assert row["location"] == "Vilnius"
+    assert "place_assumed" in row["flags"]
+
+
+def test_a_meeting_on_the_margins_is_held_where_the_story_meets():
+    events = rules("BISHKEK, Kyrgyzstan - Foreign ministers met in Bishkek on Tuesday.\n\n"
+                   "Iran's foreign minister met his Uzbek counterpart later on Tuesday to "
+                   "discuss transit routes.", published="2026-05-13")
+    assert list(events["category"]) == ["meeting", "meeting"]
+    assert list(events["location"]) == ["Bishkek", "Bishkek"]
+
+
+def test_a_caption_reports_the_meeting_it_follows():
+    events = rules("Ministers met on Tuesday.\n\nPhoto: Kyrgyz Foreign Minister Zheenbek "
+                   "Kulubaev speaks to reporters after the SCO foreign ministers' meeting in "
+                   "Bishkek, May 12, 2026.\n\nThe talks ended.", published="2026-05-13")
+    caption = events[events["quote"].str.startswith("Photo")]
+    assert set(caption["category"]) == {"meeting", "diplomacy"}
+
+
+def test_an_old_event_stays_when_its_own_sentence_dates_it():
+    events = rules("On September 24, 2023, around 30 gunmen ambushed a police patrol near "
+                   "Zvecan.\n\nThe two countries fought a war in 2020.", published="2025-03-12")
+    assert list(events["event_date"]) == ["2023-09-24"]
+
+
+def test_a_long_convoy_arriving_is_a_deployment():
+    row = only(rules("On September 11, a column of armoured personnel carriers and trucks "
+                     "carrying Interior Ministry special forces arrived in Khorog from Dushanbe.",
+                     published="2025-10-03"), "military_deployment")
+    assert row["event_date"] == "2025-09-11"
