@@ -422,12 +422,13 @@ def test_test_articles_meet_targets():
 
 
 def test_blind_rounds_stay_above_their_first_fixes():
-    """Articles annotated by people who never saw the extractor (rounds 17-28). Scored
-    blind at recall 0.23-0.51 / precision 0.28-0.54 per round (round 28: 0.38 / 0.49);
-    after the general fixes each round taught, 0.48 / 0.49 pooled. The guard keeps that
-    level; the target (0.8 / 0.9 on unseen articles) is not met."""
+    """Articles annotated by people who never saw the extractor (rounds 17-31). Scored
+    blind at recall 0.23-0.51 / precision 0.28-0.54 per round (round 31: 0.30-0.33 /
+    0.41-0.50 per set); after the general fixes each round taught and the sentence model
+    trained on them, 0.56 / 0.54 pooled (in sample). The guard keeps the level the rules
+    reached before the model; the target (0.8 / 0.9 on unseen articles) is not met."""
     newer = [p for p in sorted(DATA.glob("*.events.csv")) if _blind_round(p)]
-    assert len(newer) == 104
+    assert len(newer) == 110
     matched, n_gold, n_pred = _pooled(newer)
     assert matched / n_gold >= 0.47 and matched / n_pred >= 0.48, (matched, n_gold, n_pred)
 
