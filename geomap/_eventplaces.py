@@ -184,6 +184,13 @@ _HOME_INSTITUTION = re.compile(r"[Tt]he\s+(?:[A-Z][a-z]+\s+){0,2}(?:Ministry|min
                                r"[Cc]abinet)\b(?!\s+of\b)")
 
 #: A capital standing for its government: "Islamabad responded", "Moscow has warned".
+#: A trigger that the place before it undergoes: "fell to", "was shelled", "came under fire".
+_UNDERGONE = re.compile(r"(?:fell|falls|was|were|has\s+been|had\s+been|came|comes)\b")
+
+#: A capital's government speaking: "with Bishkek accusing", "and Dushanbe saying".
+_CAPITAL_SPEAKS = re.compile(r"\s+(?:accus|say|said|claim|insist|den[iy]|blam|warn|charg|"
+                             r"respond|retort)\w*\b")
+
 _CAPITAL_ACTS = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?[a-z]+(?:ed|s)\b")
 
 
@@ -397,6 +404,8 @@ class PlaceReader:
         after = self.text[mention.end:mention.end + 14]
         if _ARMED_GROUP_NOUN.match(after):
             return "actor"  # "after Fano fighters pulled out": a militia's name, not a place
+        if _CAPITAL_SPEAKS.match(self.text, mention.end) and self._is_capital(mention):
+            return "actor"  # "with Bishkek accusing Tajik forces": the government speaking
         if re.match(r"\s*(?:,|[’']s\b|\s[a-z]+ed\b|\s(?:will|has|have|is|are|was)\b)", after):
             return "subject"
         # A name opening its clause and followed by a lower-case word is its subject.
@@ -442,7 +451,12 @@ class PlaceReader:
             into = [(m, "at") for m, r in located if r == "destination"]
             # "swept into Kabul": where it happened; "which the Taliban had seized": the
             # antecedent of "which".
-            spots = target or spots or into or where
+            # "Myawaddy, Myanmar's gateway to Thailand, fell to the KNU", "Qasr came under
+            # fire": the subject of a passive or of "fell" is where it happened.
+            undergone = [(m, "at") for m, r in located if r == "subject"
+                         and m.start < trigger.start and m.kind not in ("country", "continent")
+                         and _UNDERGONE.match(self.text, trigger.start)]
+            spots = target or undergone or spots or into or where
             border = self._border(draft.sentence, trigger)
             if not spots and border and re.search(
                     r"\b(?:along|on|at|near|across|over)\s+(?:the\s+|their\s+|its\s+)?"
@@ -822,7 +836,8 @@ class PlaceReader:
         if named and (draft.trigger.category not in MOVEMENTS or
                       draft.trigger.category == "military_deployment"):
             # "named a governor for Kabul province": the place the clause is about.
-            mention = min(named, key=lambda m: abs(m.start - draft.trigger.start))
+            mention = min(named, key=lambda m: (_SPECIFICITY.get(m.kind, 5),
+                                                abs(m.start - draft.trigger.start)))
             draft.place = _place_from_mention(mention)
             draft.flags.append("place_assumed")
             return

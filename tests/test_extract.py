@@ -1108,3 +1108,25 @@ def test_a_long_convoy_arriving_is_a_deployment():
                      "carrying Interior Ministry special forces arrived in Khorog from Dushanbe.",
                      published="2025-10-03"), "military_deployment")
     assert row["event_date"] == "2025-09-11"
+
+
+def test_the_town_that_fell_is_where_it_happened():
+    row = only(rules("Mae Sot faces Myawaddy across the Moei river.\n\nMyawaddy, Myanmar's main "
+                     "trading gateway to Thailand, fell to forces led by the KNU on April 11.",
+                     published="2024-04-20"), "armed_clash")
+    assert row["location"] == "Myawaddy"
+
+
+def test_a_capital_accusing_is_a_government_not_a_scene():
+    row = only(rules("The fighting spread on Friday along the disputed frontier, with Bishkek "
+                     "accusing Tajik forces of using tanks.", published="2022-09-17"),
+               "armed_clash")
+    assert row["location"] != "Bishkek"
+
+
+def test_an_unplaced_clause_takes_its_most_specific_place():
+    # "near Panjgur in Pakistan's Balochistan province": the town, not the province.
+    row = only(rules("The crisis began on Tuesday, when Iran struck what it called bases of "
+                     "a militant group near Panjgur in Pakistan's southwestern Balochistan "
+                     "province, killing two children.", published="2024-01-20"), "armed_clash")
+    assert row["location"] == "Panjgur"
