@@ -235,7 +235,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                             r"dissolved|proclaimed|proclaiming|imposed|imposing|introduced|lifted"),
         ("verb_territory", r"captured|seized|fell to|retook|recaptured|capturing|seizing|"
                            r"(?<!were )(?<!was )(?<!been )(?<!being )(?<!photo )(?<!picture )(?<!image )"
-                           r"taken(?!\s+for\s+granted)|"
+                           r"taken(?!\s+(?:for\s+granted|off|place|part|note|steps|office|action|care|"
+                           r"responsibility|aback|ill|hostage)\b)|"
                            r"took(?!\s+(?:part|charge|place|note|steps|office|aim|action|time|"
                            r"care|responsibility|off|up|over\s+as|over\s+from\s+(?:[\w.’'-]+\s+){1,5}?as)\b)"),
         ("verb_protest", r"protested|demonstrated|rallied|marched|rally|rallies|protest|march|"

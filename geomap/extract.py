@@ -461,6 +461,9 @@ class _Reader(PlaceReader):
                                         for c, t in found.items() if c != "diplomacy"):
             # "declared a state of emergency" is political, not a statement.
             del found["diplomacy"]
+        deployment, statement = found.get("military_deployment"), found.get("diplomacy")
+        if deployment and statement and deployment.start <= statement.start < deployment.end:
+            del found["diplomacy"]  # "a column of trucks carrying Interior Ministry forces arrived"
         if "meeting" in found and "diplomacy" in found and found["diplomacy"].kind == "speech":
             gap = self.text[found["meeting"].end:found["diplomacy"].start]
             if re.search(r"\band\b", gap) and not lex.CLAUSE_MARKERS.search(gap):
@@ -540,6 +543,9 @@ class _Reader(PlaceReader):
         planned = bool(lex.FUTURE.search(" ".join(window)))
         if kind == "noun":
             return self._check_noun(sentence, masked, category, match, planned)
+        if re.fullmatch(r"(?:swept|marched|rolled)\s+into", match.group(0)) and not _ARMED.search(
+                _clause_tail(before)):
+            return None  # "trucks loaded with solar panels rolled into Hairatan": trade
         if any(w in lex.MODALS for w in lowered) or any(w in lex.NEGATION for w in lowered[-3:]):
             return None
         trying = category == "border_crossing" and re.search(

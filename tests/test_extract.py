@@ -1108,6 +1108,21 @@ def test_a_long_convoy_arriving_is_a_deployment():
                      "carrying Interior Ministry special forces arrived in Khorog from Dushanbe.",
                      published="2025-10-03"), "military_deployment")
     assert row["event_date"] == "2025-09-11"
+    # The convoy's "arrived in" is no visit, though it carries Interior Ministry forces.
+    assert "diplomacy" not in set(rules("On September 11, a column of armoured personnel "
+                                        "carriers and trucks carrying Interior Ministry special "
+                                        "forces arrived in Khorog from Dushanbe.",
+                                        published="2025-10-03")["category"])
+
+
+def test_only_armed_men_roll_into_a_town():
+    assert rules("Forty-two Chinese trucks loaded with solar panels rolled into the river port "
+                 "of Hairatan last Thursday.", published="2024-06-18").empty
+    assert set(rules("Taliban fighters rolled into Kunduz on Sunday.",
+                     published="2021-08-10")["category"]) == {"armed_clash"}
+    # Helicopters that had "taken off" from a base took nothing.
+    assert "political" not in set(rules("The helicopters had taken off from Camp Lemonnier in "
+                                        "Djibouti on Sunday.", published="2023-04-24")["category"])
 
 
 def test_the_town_that_fell_is_where_it_happened():
