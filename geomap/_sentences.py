@@ -168,6 +168,9 @@ def _glue(text: str, current: tuple[int, int], nxt: tuple[int, int, int], gap: i
     return gap == 1 and not at_top
 
 
+#: A photo credit closing a caption: "(Reuters)", "(AFP)", "(Russian Defence Ministry/Handout)".
+_CREDIT_END = re.compile(r"[.!?]\s*\((?:[A-Z][\w.’'-]*)(?:[\s/][\w.’'-]+){0,5}\)$")
+
 _CAPTION_DATE_END = re.compile(
     r"(?:,\s*|\bon\s+)(?:(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\s+\d{1,2},\s+\d{4}|\d{1,2}\s+(?:January|February|March|"
@@ -187,6 +190,11 @@ def _paragraph_role(text: str, start: int, end: int, *, first: bool, alone: bool
     """
     body = text[start:end].strip()
     if _CAPTION_START.match(body):
+        return "caption"
+    credit = _CREDIT_END.search(body)
+    if credit and not first and not re.search(r"[.!?]\s+[A-Z]", body[:credit.start()]):
+        # "Soldiers check papers at the Torkham border on Thursday. (EPA)": one sentence
+        # closed by the photo agency's credit.
         return "caption"
     if body.endswith(_TERMINAL):
         # "Soldiers stand guard at a checkpoint in X, on March 18, 2024.": a photo caption

@@ -507,6 +507,12 @@ class _Reader(PlaceReader):
         probability = self.model.probabilities(text)
         for category in [c for c in found if probability[c] < self.model.prior(c)]:
             del found[category]
+        if sentence.role == "caption" and not found:
+            # A caption shows something that happened ("Residents sift through the rubble"),
+            # in the present tense the rules do not read: the likeliest category, if likely
+            # enough, is what it shows.
+            best = max(probability, key=probability.get)
+            probability = {best: probability[best] * 2}
         for category, p in probability.items():
             span = self.model.evidence(text, category) if p >= ADD_FROM else None
             if category in closed or span is None or self._in_quote(

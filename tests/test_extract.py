@@ -1136,3 +1136,12 @@ def test_a_capital_accusing_is_a_government_not_a_scene():
 ])
 def test_where_it_happened(text, published, category, location):
     assert only(rules(text, published=published), category)["location"] == location
+
+
+def test_a_caption_closed_by_its_agency_credit_is_a_caption():
+    # One sentence then "(Reuters)": a photo caption, whose soldiers are deployed there.
+    events = rules("Pakistan began deporting Afghans on Wednesday.\n\nRwandan soldiers serving "
+                   "with MINUSCA take up positions on the road to Bangui on Wednesday. "
+                   "(Reuters)\n\nOfficials met later.", published="2021-01-13")
+    row = only(events, "military_deployment")
+    assert "caption" in row["flags"] and row["event_date"] == "2021-01-13"

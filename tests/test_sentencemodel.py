@@ -104,3 +104,18 @@ def test_the_model_adds_nothing_for_purposes_or_set_aside_statements():
         "category"])
     assert events_from_text("The ministry said on Monday that 50 servicemen had died.",
                             published="2024-03-11").empty
+
+
+def test_a_caption_the_rules_cannot_read_shows_its_likeliest_category():
+    # Captions speak in the present tense ("Residents sift through the rubble"), which the
+    # trigger rules do not read; the model names what the photo shows.
+    text = ("News\n\nAn earthquake struck Herat province on Saturday.\n\nResidents sift through "
+            "the rubble of their homes in Zindajan district on Sunday. (AFP)\n\nOfficials "
+            "met later.")
+    learned = events_from_text(text, published="2023-10-09")
+    caption = learned[learned["flags"].str.contains("caption")]
+    assert list(caption["category"]) == ["humanitarian"]
+    assert "category_learned" in caption.iloc[0]["flags"]
+    assert caption.iloc[0]["event_date"] == "2023-10-08"
+    rules = events_from_text(text, published="2023-10-09", learned=False)
+    assert not rules["flags"].str.contains("caption").any()
