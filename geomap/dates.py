@@ -292,9 +292,7 @@ def _sequel_offset(parts: dict[str, str]) -> int:
         return 1
     step = -1 if "before" in parts or parts.get("which", "").lower() in ("earlier", "before") \
         else 1
-    number = parts.get("n", "1").lower()
-    days = 7 if parts.get("unit", "day").lower().startswith("week") else 1
-    return step * days * _NUMBER_WORDS.get(number, int(number) if number.isdigit() else 1)
+    return step * span_days(parts.get("n", "1"), parts.get("unit", "day"))
 
 
 def resolve_mention(mention: DateMention, published: str | dt.date | None, *,
@@ -491,7 +489,7 @@ def _relative(parts, text, pub, future):
 def _period(parts, text, pub, future):
     if pub is None:
         return None
-    days = _unit_days(parts.get("n", "1"), parts["unit"])
+    days = span_days(parts.get("n", "1"), parts["unit"])
     return _smallest_period(pub - dt.timedelta(days=days), pub)
 
 
@@ -499,7 +497,7 @@ def _ago(parts, text, pub, future):
     if pub is None:
         return None
     unit = parts["unit"].lower().rstrip("s")
-    days = _unit_days(parts["n"], unit)
+    days = span_days(parts["n"], unit)
     when = pub - dt.timedelta(days=days)
     if unit == "day":
         return when, "day", False
@@ -550,7 +548,14 @@ def _month_number(word: str) -> int:
                        else word.rstrip(".").lower()[:3]]
 
 
-def _unit_days(number: str, unit: str) -> int:
+def span_days(number: str, unit: str) -> int:
+    """Days in "two weeks", "a day", "3 months" (a month as 30 days, a year as 365).
+
+    Examples
+    --------
+    >>> span_days("two", "weeks"), span_days("a", "day"), span_days("10", "days")
+    (14, 1, 10)
+    """
     n = int(number) if number.isdigit() else _NUMBER_WORDS.get(number.lower(), 1)
     unit = unit.lower().rstrip("s")
     return n * {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}[unit]

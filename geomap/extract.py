@@ -71,6 +71,7 @@ from geomap.dates import (
     find_date_mentions,
     period_end,
     resolve_mention,
+    span_days,
 )
 from geomap.exceptions import InputError
 from geomap.schema import conform_events, crosswalk, empty_events
@@ -156,6 +157,10 @@ _POWER_OBJECT = re.compile(r"\b(?:power|government|presidential palace|palace|co
 _CASUALTIES = re.compile(r".*\b(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?"
                          r"(?:killed|wounded|injured)\Z", re.S)
 
+
+#: An event dated by its lag before another: "on Wednesday, a day after gunmen killed".
+_LAG = re.compile(r"\b(?P<n>a|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?)\s+after\s+"
+                  r"(?:[\w’'-]+\s+){0,6}?$", re.I)
 
 #: An old event told as a precedent: "A similar flare-up in April 2021 killed 50".
 _PRECEDENT = re.compile(r"\b(?:similar|comparable|previous|earlier|last such)\b", re.I)
@@ -1023,7 +1028,16 @@ class _Reader(PlaceReader):
                 best = self._nearest_date(sentence, candidates, marker[0], marker[0], trigger)
         if best is None:
             return None
-        return resolve_mention(best, self.published, future=trigger.planned)
+        resolved = resolve_mention(best, self.published, future=trigger.planned)
+        lag = _LAG.search(self.text, best.end, trigger.start) if best.end <= trigger.start \
+            else None
+        if resolved is not None and lag is not None and resolved.precision == "day":
+            # "closed the crossing on Wednesday, a day after gunmen killed 26 people": the
+            # killing was on Tuesday.
+            day = dt.date.fromisoformat(resolved.date) - dt.timedelta(
+                days=span_days(lag.group("n"), lag.group("unit")))
+            resolved = ResolvedDate(day.isoformat(), "day", resolved.planned, resolved.vague)
+        return resolved
 
     def _nearest_date(self, sentence, candidates, start, end, trigger) -> DateMention | None:
         usable = [m for m in candidates if self._usable(sentence, m.start, m.end, start, end)
@@ -1063,11 +1077,16 @@ class _Reader(PlaceReader):
 
     def _markers(self, sentence: Sentence) -> list[tuple[int, int, str]]:
         masked = self._masked(sentence)
+        # "have fled since Sunday": a date right after "since" or "until" is a time, not a
+        # clause.
+        dated = {d.start for d in self.dates if sentence.start <= d.start < sentence.end}
         return [(sentence.start + m.start(), sentence.start + m.end(),
                  " ".join(m.group(0).lower().lstrip(", ").split()))
                 for m in lex.CLAUSE_MARKERS.finditer(masked)
                 # "a minute before midnight on Monday" is a time, not a clause
-                if not _TIME_AFTER.match(masked, m.end())]
+                if not _TIME_AFTER.match(masked, m.end()) and not (
+                    re.search(r"\b(?:since|until)$", m.group(0), re.I)
+                    and any(0 < d - sentence.start - m.end() <= 2 for d in dated))]
 
     def _usable(self, sentence, a_start, a_end, t_start, t_end) -> bool:
         """Whether a date or place at ``a`` belongs to the clause of a trigger at ``t``.

@@ -1145,3 +1145,16 @@ def test_a_caption_closed_by_its_agency_credit_is_a_caption():
                    "(Reuters)\n\nOfficials met later.", published="2021-01-13")
     row = only(events, "military_deployment")
     assert "caption" in row["flags"] and row["event_date"] == "2021-01-13"
+
+
+def test_since_a_day_and_a_day_after_date_the_event():
+    # "have fled since Sunday": the flight began on Sunday, not when the government spoke.
+    row = only(rules("More than 50,000 ethnic Armenians have fled Nagorno-Karabakh for Armenia "
+                     "since Sunday, the Armenian government said on Wednesday.",
+                     published="2023-09-27"), "humanitarian")
+    assert row["event_date"] == "2023-09-24"
+    # "on Wednesday, a day after gunmen killed 26 people": the killing was on Tuesday.
+    events = rules("India closed the crossing on Wednesday, a day after gunmen killed 26 "
+                   "people at a meadow above Pahalgam.", published="2025-04-24")
+    assert only(events, "armed_clash")["event_date"] == "2025-04-22"
+    assert only(events, "border_crossing")["event_date"] == "2025-04-23"
