@@ -19,8 +19,8 @@ _MILITARY_NOUNS = (r"troops|soldiers|servicemen|forces|units|battalions?|brigade
                    r"(?:additional |extra |more |two |three |several )companies|platoons|"
                    r"tanks|armou?red vehicles|warships|jets|fighter jets|aircraft|helicopters|"
                    r"artillery|missiles|reinforcements|paratroopers|marines|military personnel|"
-                   r"military equipment|weapons|reservists|conscripts|border guards|"
-                   r"guardsmen|peacekeepers|fighters|armou?red personnel carriers|APCs|"
+                   r"military equipment|weapons|reservists|conscripts|border guards|border police|"
+                   r"gendarmes|commandos|guardsmen|peacekeepers|fighters|armou?red personnel carriers|APCs|"
                    r"ammunition|arms|drones|air defen[cs]e systems?")
 
 #: Trigger patterns per category: (kind, regex). ``verb_military`` needs a military object
@@ -178,6 +178,13 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"have been)\s+(?:(?:last|briefly|temporarily|again|fully|partially|partly|"
                    r"also|abruptly)\s+)?(?:closed|shut|sealed|reopened|re-opened|blocked)\b"),
         ("noun", r"border crossings?|crossing points?"),
+        # "A soldier checks the documents of returnees at the Torkham border", "stop a boat
+        # carrying Rohingya on the Naf river": people or vehicles checked where they cross
+        ("phrase", r"(?:checks?|checked|checking|inspects?|inspected|inspecting|searche[sd]|"
+                   r"searching|stops?|stopped|stopping)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?"
+                   r"(?:documents|papers|passports|IDs|identity cards|vehicles|trucks|cars|boats?|"
+                   r"buses)\s+(?:[\w-]+\s+){0,8}?(?:at|on|near)\s+(?:the\s+)?(?:[\w–-]+\s+){0,3}?"
+                   r"(?:border|crossing|checkpoint|frontier|port|gate|bridge|river)\b"),
         ("phrase", r"(?:trade|traffic|crossings|movement)\s+(?:[\w-]+\s+){0,2}?(?:resumed|reopened|"
                    r"halted|stopped)\s+(?:[\w-]+\s+){0,3}?(?:at|through|across)\s+(?:the\s+)?"
                    r"(?:[\w–-]+\s+){0,2}?(?:border|crossing|checkpoint)"),

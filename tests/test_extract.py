@@ -1158,3 +1158,16 @@ def test_since_a_day_and_a_day_after_date_the_event():
                    "people at a meadow above Pahalgam.", published="2025-04-24")
     assert only(events, "armed_clash")["event_date"] == "2025-04-22"
     assert only(events, "border_crossing")["event_date"] == "2025-04-23"
+
+
+def test_papers_checked_at_a_crossing_are_a_crossing_event():
+    # A caption showing a soldier at the border: the border checks, not a deployment.
+    events = rules("Pakistan began deporting Afghans on Wednesday.\n\nA Pakistani soldier checks "
+                   "the documents of Afghan returnees at the Torkham border on Thursday. (EPA)"
+                   "\n\nOfficials met later.", published="2023-11-03")
+    row = events[events["flags"].str.contains("caption")].iloc[0]
+    assert row["category"] == "border_crossing" and row["event_date"] == "2023-11-02"
+    # Border police are moved like troops.
+    assert "military_deployment" in set(rules(
+        "Panama began moving hundreds of extra border police towards the Colombian border on "
+        "Thursday.", published="2023-10-06")["category"])
