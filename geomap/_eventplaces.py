@@ -109,6 +109,12 @@ _ANAPHORA = re.compile(r"\bthe\s+(?P<noun>airport|capital|city|town|crossing|bor
                        r"airbase|air base|country|district|province|village|area)\b(?!\s+of\b)"
                        r"(?P<possessive>['’]s)?", re.I)
 
+#: A crossing named by the towns on its two sides: "the Gamboru-Fotokol crossing".
+_PAIRED_CROSSING = re.compile(
+    r"\b(?P<pair>(?P<a>[A-Z][\w’'.]+(?:\s[A-Z][\w’'.]+)?)\s?[-–]\s?"
+    r"(?P<b>[A-Z][\w’'.]+(?:\s[A-Z][\w’'.]+)?))\s+(?:land\s+|border\s+)?"
+    r"(?:crossing|checkpoint|border post|border gate|bridge)\b")
+
 #: A capital named by its country's adjective: "in the Afghan capital".
 _NATIONAL_CAPITAL = re.compile(r"\bthe\s+(?P<people>[A-Z][a-z]+)\s+capital\b(?!\s+of\b)")
 
@@ -233,6 +239,7 @@ class PlaceReader:
                                      False))
         kept.extend(self._anaphora(sorted(kept, key=lambda m: m.start), taken + orgs))
         kept.extend(self._national_capitals(taken + orgs))
+        kept.extend(self._paired_crossings([(m.start, m.end) for m in kept if m.resolved]))
         return sorted((self._country_part(m) for m in kept), key=lambda m: m.start)
 
     def _country_part(self, mention: _Mention) -> _Mention:
@@ -297,6 +304,27 @@ class PlaceReader:
             if seats:
                 found.append(_Mention(start, end, seats[0].name, seats[0].lat, seats[0].lon,
                                       code, "city", True))
+        return found
+
+    def _paired_crossings(self, taken) -> list[_Mention]:
+        """"the Isaccea-Orlivka crossing": a crossing the gazetteer lacks, named by the towns
+        on its two sides, is placed at the first of them it knows in a country the article
+        names."""
+        found = []
+        pairs = list(_PAIRED_CROSSING.finditer(self.text))
+        named = {m.country_code for m in self._raw_mentions if m.country_code} | set(
+            self._demonym_codes(0, len(self.text)) if pairs else ())
+        for match in pairs:
+            start, end = match.span("pair")
+            if any(t0 < end and start < t1 for t0, t1 in taken):
+                continue
+            for town in (match.group("a"), match.group("b")):
+                places = [p for p in self.gazetteer.lookup(town, kinds=["city"])
+                          if p.country_code in named]
+                if places:
+                    found.append(_Mention(start, end, match.group("pair"), places[0].lat,
+                                          places[0].lon, places[0].country_code, "crossing", True))
+                    break
         return found
 
     def _is_capital(self, mention: _Mention) -> bool:
@@ -517,6 +545,14 @@ class PlaceReader:
 
     def _locate_movement(self, draft, located, border) -> None:
         trigger = draft.trigger
+        named = [m for m, _ in located if m.kind == "crossing" and trigger.start <= m.start
+                 and m.end <= trigger.end]
+        if named and trigger.category == "border_crossing" and not _MOTION.match(
+                self.text, trigger.start):
+            # "closed the Dogharoun-Islam Qala crossing, leaving trucks stranded on the
+            # highway to Herat": the crossing closed is the place.
+            draft.place = _place_from_mention(named[0])
+            return
         origins = [m for m, r in located if r == "origin"]
         targets = [m for m, r in located if r == "destination"]
         spots = [(m, r) for m, r in located if r in ("at", "near")]

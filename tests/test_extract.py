@@ -1171,3 +1171,16 @@ def test_papers_checked_at_a_crossing_are_a_crossing_event():
     assert "military_deployment" in set(rules(
         "Panama began moving hundreds of extra border police towards the Colombian border on "
         "Thursday.", published="2023-10-06")["category"])
+
+
+def test_a_crossing_closed_is_the_place_of_its_closure():
+    # Not the town on the highway where the trucks were left.
+    row = only(rules("Iran closed the Dogharoun-Islam Qala crossing to commercial traffic on "
+                     "Wednesday, leaving hundreds of fuel tankers stranded on the highway to "
+                     "Herat.", published="2024-11-06"), "border_crossing")
+    assert row["location"] == "Dogharoun-Islam Qala"
+    # A crossing the gazetteer lacks, named by its two towns, sits at the one it knows.
+    row = only(rules("Romanian border police suspended ferry traffic at the Isaccea-Orlivka "
+                     "crossing on Wednesday.", published="2023-09-14"), "border_crossing")
+    assert row["location"] == "Isaccea-Orlivka"
+    assert abs(row["latitude"] - 45.27) < 0.1 and abs(row["longitude"] - 28.46) < 0.1
