@@ -607,6 +607,11 @@ class PlaceReader:
             # "a ferry left the port of Beirut for Larnaca in Cyprus": people are
             # evacuated from a place (the seed's airlift is placed at Kabul airport)
             draft.place = dict(origin)
+        elif category == "humanitarian" and targets and targets[0].kind != "country" and \
+                spots and all(m.start > targets[0].start for m, _ in spots):
+            # "flew relief supplies from Mashhad to Herat, and rescue teams crossed at Islam
+            # Qala": aid is delivered where it is taken, before any later scene
+            draft.place = dict(destination)
         elif spots and category != "military_deployment" and not (
                 border and category == "border_crossing"):
             mention, role = self._best_spot(spots, trigger)

@@ -1184,3 +1184,14 @@ def test_a_crossing_closed_is_the_place_of_its_closure():
                      "crossing on Wednesday.", published="2023-09-14"), "border_crossing")
     assert row["location"] == "Isaccea-Orlivka"
     assert abs(row["latitude"] - 45.27) < 0.1 and abs(row["longitude"] - 28.46) < 0.1
+
+
+def test_aid_is_placed_where_it_is_taken_not_at_a_later_scene():
+    events = rules("Iran's Red Crescent Society said it had flown relief supplies from Mashhad "
+                   "to Herat on Sunday, and rescue teams had crossed into Afghanistan at the "
+                   "Islam Qala border post.", published="2023-10-09")
+    assert only(events, "humanitarian")["location"] == "Herat"
+    # Taken "into Afghanistan at Islam Qala": the country is no closer than the crossing.
+    events = rules("An Iranian convoy of 20 trucks carrying tents and food crossed into "
+                   "Afghanistan at Islam Qala on Sunday.", published="2023-10-09")
+    assert set(events["location"]) <= {"Islam Qala", "Eslam Qaleh"}
