@@ -83,6 +83,8 @@ _NOT_AFTER_PLACE = frozenset("$\u00a3\u20ac\u00a50123456789")
 # "People's Republic of China": a possessive that belongs to a name.
 _NAME_POSSESSIVES = frozenset({"people"})
 _SENTENCE_END = frozenset(".!?\u2026")
+# The possessive ending cut from a token, and the space after it: "Cox|'s |Bazar".
+_POSSESSIVE_GAP = re.compile(r"['\u2019]s[ \t]")
 _GAP = re.compile(r"[ \t\u00a0]+")
 # A blank line (LF or CRLF files) ends a sentence even without a full stop: titles, captions.
 _PARAGRAPH = re.compile(r"[ \t]*\r?\n[ \t]*\r?\n")
@@ -266,6 +268,10 @@ class _Parser:
         return token.lower not in STOPWORDS or token.text.isupper()
 
     def _joins(self, current: list[_Token], token: _Token) -> bool:
+        if current and token.is_cap and _POSSESSIVE_GAP.fullmatch(
+                self.text, current[-1].end, token.start) and self._known(
+                self.text[current[-1].start:token.end]):
+            return True  # "Cox's Bazar": a name that holds a possessive
         if not current or not token.is_word or not _adjacent(self.text, current[-1], token):
             return False
         if token.is_cap:

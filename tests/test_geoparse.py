@@ -449,3 +449,11 @@ def test_a_militia_named_like_a_far_town_is_not_that_town():
     # A town's fighters near the story stay a place: Misrata beside Tripoli.
     assert [m.name for m in geoparse("Misrata fighters drove into Tripoli on Monday.")] == [
         "Misrata", "Tripoli"]
+
+
+def test_a_name_holding_a_possessive_is_one_place():
+    text = "Nearly 8,000 Rohingya have slipped into Cox's Bazar district since August."
+    (found,) = geoparse(text)
+    assert text[found.start:found.end] == "Cox's Bazar" and found.country_code == "BD"
+    # An ordinary possessive still ends the name: "Iraq's Kurdistan region" is two mentions.
+    assert [m.name for m in geoparse("Iraq's Kurdistan region was hit.")][0] == "Iraq"
