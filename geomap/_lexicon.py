@@ -85,8 +85,10 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
     "armed_clash": (
         ("verb", r"attacked|clashed|shelled|bombed|ambushed|stormed|"
                  r"fired (?:on|at|upon)|opened fire|exploded|shot dead|"
-                 r"(?<!the )wounded(?!\s+(?:[A-Z][a-z]+|people|civilians|soldiers|men|women|"
-                 r"children|patients|persons|fighters|troops)\b)|"
+                 # "wounded 12", "killed one and wounded." count; before a word ("wounded
+                 # civilians", "wounded several") it names the wounded, whose attack has
+                 # its own verb
+                 r"(?<!the )wounded(?!\s+[A-Za-z])|"
                  r"besieged|killed|kills|killing|exchanged fire|traded fire|exchanging fire|"
                  r"returned fire|returning fire|"
                  # "traded mortar and artillery fire", "exchanged heavy gunfire"
@@ -132,7 +134,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"cross(?:ed|es|ing)?\s+(?:the\s+|a\s+|their\s+)?(?:[\w–-]+\s+){0,2}?border"),
         ("phrase", r"(?<!border )(?<!the )(?<!a )cross(?:ed|es|ing)?\s+(?:over\s+|back\s+)?"
                    r"(?:into|at|from|near)\b"),
-        ("phrase", r"(?<!border )(?<!the )(?<!a )cross(?:ed|es|ing)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)"
+        ("phrase", r"(?<!border )(?<!the )(?<!a )cross(?:ed|es|ing)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+)"
                    r"{0,3}(?:Bridge|bridge|River|river|crossing|checkpoint|frontier)"),
         ("arrival", r"landed|arrived|reached|entered"),
         ("phrase", r"(?:reached|arrived\s+at|approached|massed\s+at)\s+(?:the\s+)?(?:[\w–-]+\s+)?"
@@ -208,7 +210,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"{0,2}?(?:trucks|buses|boats|helicopters|vehicles|lorries|planes)\b"),
         ("phrase", r"(?:ships?|vessels?|planes?|flights?|aircraft|convoys?|buses|coaches|ferry|"
                    r"ferries)\s+carrying\s+(?:[\w,-]+\s+){0,5}?(?:evacuees|nationals|citizens|"
-                   r"foreigners|staff|diplomats|passengers|families|[A-Z][a-z]+(?:ans|ese|is))\b"),
+                   r"foreigners|staff|diplomats|passengers|families|(?-i:[A-Z])[a-z]+(?:ans|ese|is))\b"),
         ("phrase", r"(?:flying|flew|flown|airlifting|ferrying|ferried|bussing|bussed|shipping|"
                    r"shipped)\s+(?:[\w’'-]+\s+){0,4}?(?:citizens|nationals|staff|people|civilians|"
                    r"diplomats|families|passengers|foreigners|residents|evacuees)\s+"
@@ -216,7 +218,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"(?:ordered|told|instructed|urged)\s+(?:[\w’'-]+\s+){1,8}?to\s+"
                    r"(?:evacuate|leave\s+their\s+homes|flee)\b"),
         ("phrase", r"(?:were|was)\s+(?:taken|transferred|moved|carried|flown|driven|brought|"
-                   r"rushed)\s+(?:[\w-]+\s+){0,7}?to\s+(?:hospitals?|safety|shelters?|[A-Z])"),
+                   r"rushed)\s+(?:[\w-]+\s+){0,7}?to\s+(?:hospitals?|safety|shelters?|(?-i:[A-Z]))"),
         ("phrase", r"(?:withdrawn|withdrew|pulled out|relocated|flown out|brought home)\s+"
                    r"(?:[\w-]+\s+){0,4}?(?:diplomats|staff|nationals|citizens|employees|"
                    r"embassy|consulate)"),
@@ -226,7 +228,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"foreigners|refugees|diplomats|staff)"),
     ),
     "political": (
-        ("phrase", r"(?:city|town|capital|district|province|base|garrison|airport|[A-Z][a-z]+)\s+"
+        ("phrase", r"(?:city|town|capital|district|province|base|garrison|airport|(?-i:[A-Z])[a-z]+)\s+"
                    r"(?:had\s+|has\s+)?fell\b(?!\s+(?:ill|silent|short|sharply|by))"),
         ("verb", r"surrendered|defected|overthrown|overthrew|toppled|ousted|deposed|seized power|"
                  r"took power|overran|"
@@ -280,7 +282,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb_aid", r"delivered|distributed|airdropped|handed out|shipped|provided|sent"),
         ("phrase", r"(?:families|residents|people|civilians|villagers|inhabitants|thousands|"
                    r"hundreds)\s+(?:[\w-]+\s+){0,3}?(?:left|abandoned|deserted)\s+"
-                   r"(?:their\s+(?:homes|houses|villages|towns?|city)|[A-Z][\w-]*)"),
+                   r"(?:their\s+(?:homes|houses|villages|towns?|city)|(?-i:[A-Z])[\w-]*)"),
         ("phrase", r"(?:opened|set up|turned)\s+(?:[\w-]+\s+){0,6}?(?:to|into)\s+"
                    r"(?:shelter|house|accommodate|shelters\s+for)\s+(?:[\w-]+\s+){0,4}?"
                    r"(?:families|people|displaced|refugees|residents|returnees)\b"),
@@ -310,7 +312,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"(?:[\w,-]+\s+){0,5}?(?:relief|aid|supplies|tents|blankets|food|medicines?|"
                    r"ambulances|medical (?:teams|supplies)|rescue teams)\b"),
         ("phrase", r"(?:convoy|convoys|lorries|trucks)\s+(?:[\w-]+\s+){0,6}?(?:reached|arrived\s+in)\s+"
-                   r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:[\w-]+\s+){0,3}?with\b"),
+                   r"(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+(?:[\w-]+\s+){0,3}?with\b"),
         ("phrase", r"(?:released|allocated|disbursed)\s+(?:[\w$,.-]+\s+){0,5}?(?:in\s+|for\s+)?"
                    r"(?:emergency\s+|humanitarian\s+|flood\s+)?(?:relief|aid|assistance)\b"),
         ("phrase", r"(?:spent|spend|spending)\s+(?:the|a|another|their)\s+(?:[\w-]+\s+){0,2}?"

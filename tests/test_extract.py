@@ -1195,3 +1195,17 @@ def test_aid_is_placed_where_it_is_taken_not_at_a_later_scene():
     events = rules("An Iranian convoy of 20 trucks carrying tents and food crossed into "
                    "Afghanistan at Islam Qala on Sunday.", published="2023-10-09")
     assert set(events["location"]) <= {"Islam Qala", "Eslam Qaleh"}
+
+
+def test_name_patterns_in_triggers_need_capitals():
+    # Trigger patterns match case-insensitively; where they ask for a name, only a
+    # capitalised word is one ("crossing on the Thai frontier" crosses nothing).
+    assert rules("The loss of Myawaddy would leave the military without control of any "
+                 "major crossing on the Thai frontier, analysts said.",
+                 published="2024-04-12").empty
+    assert set(rules("Refugees crossing the Friendship Bridge reached Termez on Monday.",
+                     published="2024-04-12")["category"]) == {"border_crossing"}
+    assert "political" not in set(rules("Traders said their takings fell to almost nothing "
+                                        "on Monday.", published="2024-04-12")["category"])
+    assert "armed_clash" in set(rules("Kunduz fell on Sunday after a week of fighting.",
+                                      published="2021-08-10")["category"])
