@@ -133,7 +133,9 @@ _REPORTED_FACT = re.compile(
     r"interested|alarmed|disappointed|pleased|satisfied|opposed|convinced|worried|open|"
     r"ready|accepted|agreed|rejected|refused|signed|proposed|offered|requested|asked|"
     r"invited|urged|demanded|summoned|recalled|expelled|protested|lodged|conveyed|"
-    r"welcomed|condemned)\b)[a-z]+(?:ed|en|wn|ne|lt|ft|ck|ght|id|un|ot)\b")
+    r"welcomed|condemned|instructed|ordered|authori[sz]ed|informed|decided|approved|"
+    # "the strikes had been measured and proportionate": a judgement, not a fact
+    r"measured|justified|unprovoked)\b)[a-z]+(?:ed|en|wn|ne|lt|ft|ck|ght|id|un|ot)\b")
 #: A speaker nobody can hold to it: "one EU diplomat", "a Thai security official", "officials".
 _ANONYMOUS_SPEAKER = re.compile(
     r"\s*(?:a|an|one|two|three|several|some|many|other)\s+(?:[A-Z][\w.’'-]*\s+){0,2}(?:[a-z-]+\s+){0,2}"

@@ -1209,3 +1209,13 @@ def test_name_patterns_in_triggers_need_capitals():
                                         "on Monday.", published="2024-04-12")["category"])
     assert "armed_clash" in set(rules("Kunduz fell on Sunday after a week of fighting.",
                                       published="2021-08-10")["category"])
+
+
+def test_a_speaker_reporting_his_own_order_makes_a_statement():
+    # "that he had instructed the army": the president's own act, not a fact he sources.
+    assert set(rules("President Joseph Aoun told reporters on Monday that he had instructed "
+                     "the army to respond to the sources of fire from Syria.",
+                     published="2025-03-18")["category"]) == {"diplomacy"}
+    # "that 50 servicemen had died" still only sources a fact.
+    assert rules("The ministry said on Monday that 50 servicemen had died.",
+                 published="2025-03-18").empty
