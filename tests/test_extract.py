@@ -425,12 +425,13 @@ def test_blind_rounds_stay_above_their_first_fixes():
     """Articles annotated by people who never saw the extractor (rounds 17-31). Scored
     blind at recall 0.23-0.51 / precision 0.28-0.54 per round (round 31: 0.30-0.33 /
     0.41-0.50 per set); after the general fixes each round taught and the sentence model
-    trained on them, 0.56 / 0.54 pooled (in sample). The guard keeps the level the rules
-    reached before the model; the target (0.8 / 0.9 on unseen articles) is not met."""
+    trained on them, 0.58 / 0.55 pooled (in sample). The guard sits a little below that,
+    room for a retrained model's noise; the target (0.8 / 0.9 on unseen articles) is not
+    met."""
     newer = [p for p in sorted(DATA.glob("*.events.csv")) if _blind_round(p)]
     assert len(newer) == 110
     matched, n_gold, n_pred = _pooled(newer)
-    assert matched / n_gold >= 0.47 and matched / n_pred >= 0.48, (matched, n_gold, n_pred)
+    assert matched / n_gold >= 0.55 and matched / n_pred >= 0.52, (matched, n_gold, n_pred)
 
 
 def test_round13_general_rules():
