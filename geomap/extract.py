@@ -270,6 +270,7 @@ def events_from_text(
     geoparser: Callable[[str], Iterable] | None = None,
     gazetteer=None,
     learned: bool = True,
+    model: SentenceModel | None = None,
 ) -> pd.DataFrame:
     """Return the events an article reports, one row per event.
 
@@ -296,6 +297,9 @@ def events_from_text(
         Also consult the learned sentence model (:mod:`geomap.sentencemodel`):
         drop rule events it finds very unlikely, add events it is confident of
         (flag ``category_learned``). Default True; False gives the rules alone.
+    model : SentenceModel, optional
+        The sentence model to consult instead of the shipped one
+        (:func:`geomap.sentencemodel.train_model`); ignored when ``learned`` is False.
 
     Returns
     -------
@@ -321,7 +325,7 @@ def events_from_text(
         raise InputError(msg)
     pub = _as_published(published)
     reader = _Reader(text, pub, geoparser=geoparser, gazetteer=gazetteer,
-                     model=load_model() if learned else None)
+                     model=(model or load_model()) if learned else None)
     drafts = reader.drafts()
     return _table(drafts, text=text, published=pub, source=source,
                   article_id=article_id or text_id(text))

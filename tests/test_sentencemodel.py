@@ -119,3 +119,15 @@ def test_a_caption_the_rules_cannot_read_shows_its_likeliest_category():
     assert caption.iloc[0]["event_date"] == "2023-10-08"
     rules = events_from_text(text, published="2023-10-09", learned=False)
     assert not rules["flags"].str.contains("caption").any()
+
+
+def test_the_extractor_consults_a_model_it_is_given():
+    # A word no rule knows, learned as an attack: the given model adds the event.
+    zapped = [("Gunmen zapped the post on Monday.", {"armed_clash"}),
+              ("Rebels zapped a checkpoint overnight.", {"armed_clash"})] * 3
+    model = train_model(_EXAMPLES + zapped, epochs=400)
+    text = "News\n\nMilitants zapped the ridge on Monday."
+    assert events_from_text(text, published="2024-03-11", learned=False).empty
+    row = events_from_text(text, published="2024-03-11", model=model).iloc[0]
+    assert row["category"] == "armed_clash" and row["trigger"] == "zapped"
+    assert "category_learned" in row["flags"]
