@@ -12,7 +12,8 @@ from __future__ import annotations
 import codecs
 import logging
 import os
-import tempfile
+import secrets
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -49,15 +50,21 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, *, encoding: str = 
     if not target.parent.is_dir():
         msg = f"Cannot write {str(target)!r}: folder {str(target.parent)!r} does not exist"
         raise ExportError(msg)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
     try:
+        # Mode 0o666 less the umask, as for any new file (mkstemp's 0o600 would make an
+        # exported map unreadable to the web server that publishes it); a file written
+        # over keeps its mode.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
+            if target.exists():
+                os.chmod(fh.fileno(), stat.S_IMODE(target.stat().st_mode))
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         msg = f"Cannot write {str(target)!r}: {err.strerror or err}"
         raise ExportError(msg) from err
     return target

@@ -1,5 +1,6 @@
 import errno
 import os
+import stat
 
 import pytest
 
@@ -31,3 +32,17 @@ def test_disk_full_keeps_the_old_file_and_leaves_no_temporary(tmp_path, monkeypa
 def test_missing_folder_is_named(tmp_path):
     with pytest.raises(ExportError, match="does not exist"):
         atomic_write(tmp_path / "nope" / "x.html", "x")
+
+
+def test_a_new_file_gets_the_usual_mode_and_a_rewritten_one_keeps_its_own(tmp_path):
+    # An exported map must be readable by whoever the umask lets read new files (a web
+    # server publishing reports), not only by its writer.
+    umask = os.umask(0o022)
+    try:
+        fresh = atomic_write(tmp_path / "map.html", "<html></html>")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        os.chmod(fresh, 0o600)
+        atomic_write(fresh, "<html>again</html>")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
+    finally:
+        os.umask(umask)
