@@ -189,7 +189,6 @@ _DATELINE_CITY = re.compile(r"(?<![^\n])[A-Z][A-Z .’'-]{2,30}(?=(?:,\s*[\w. ]{
 _HOME_INSTITUTION = re.compile(r"[Tt]he\s+(?:[A-Z][a-z]+\s+){0,2}(?:Ministry|ministry|[Gg]overnment|"
                                r"[Cc]abinet)\b(?!\s+of\b)")
 
-#: A capital standing for its government: "Islamabad responded", "Moscow has warned".
 #: A trigger that the place before it undergoes: "fell to", "was shelled", "came under fire".
 _UNDERGONE = re.compile(r"(?:fell|falls|was|were|has\s+been|had\s+been|came|comes)\b")
 
@@ -197,6 +196,7 @@ _UNDERGONE = re.compile(r"(?:fell|falls|was|were|has\s+been|had\s+been|came|come
 _CAPITAL_SPEAKS = re.compile(r"\s+(?:accus|say|said|claim|insist|den[iy]|blam|warn|charg|"
                              r"respond|retort)\w*\b")
 
+#: A capital standing for its government: "Islamabad responded", "Moscow has warned".
 _CAPITAL_ACTS = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?[a-z]+(?:ed|s)\b")
 
 
@@ -297,13 +297,13 @@ class PlaceReader:
         found = []
         for match in _NATIONAL_CAPITAL.finditer(self.text):
             start, end = match.span()
+            if any(t0 < end and start < t1 for t0, t1 in taken):
+                continue
             code = self._demonym_code(match.group("people"))
-            capital = _capital_name(code) if code else ""
-            seats = self.gazetteer.lookup(capital, country_codes=[code], kinds=["city"]) \
-                if capital and not any(t0 < end and start < t1 for t0, t1 in taken) else []
-            if seats:
-                found.append(_Mention(start, end, seats[0].name, seats[0].lat, seats[0].lon,
-                                      code, "city", True))
+            seat = self._capital_seat(code) if code else None
+            if seat is not None:
+                found.append(_Mention(start, end, seat.name, seat.lat, seat.lon, code, "city",
+                                      True))
         return found
 
     def _paired_crossings(self, taken) -> list[_Mention]:
@@ -774,7 +774,7 @@ class PlaceReader:
                 draft.place = dict(earlier.place)
                 draft.flags.append("place_inferred")
                 return
-        home = self._dateline_city()
+        home = self._dateline
         if home is not None and any(earlier.trigger.category == "meeting" and
                                     earlier.place.get("name") == home.name
                                     for earlier in self._placed if earlier is not draft):
@@ -796,7 +796,7 @@ class PlaceReader:
             draft.flags.append("place_assumed")
             return
         found = _INSTITUTION.search(self.text, draft.sentence.start, draft.trigger.start)
-        home = self._dateline_city()
+        home = self._dateline
         if found is None and home is not None and self._is_capital(home) and \
                 _HOME_INSTITUTION.match(self.text, draft.sentence.start, draft.trigger.start):
             # "VILNIUS - ... The Foreign Ministry summoned ...": the dateline's government.
@@ -833,15 +833,19 @@ class PlaceReader:
 
     def _place_at_capital(self, draft: _Draft, code: str) -> None:
         """Place an event at the capital of the country ``code``, flagged ``place_assumed``."""
-        capital = _capital_name(code)
-        seats = self.gazetteer.lookup(capital, country_codes=[code], kinds=["city"]) \
-            if capital else []
-        if seats:
-            seat = seats[0]
+        seat = self._capital_seat(code)
+        if seat is not None:
             draft.place = {"name": seat.name, "lat": seat.lat, "lon": seat.lon,
                            "country": code, "precision": "exact"}
             if "place_assumed" not in draft.flags:
                 draft.flags.append("place_assumed")
+
+    def _capital_seat(self, code: str):
+        """The gazetteer's place for the capital of the country ``code``, or None."""
+        capital = _capital_name(code)
+        seats = self.gazetteer.lookup(capital, country_codes=[code], kinds=["city"]) \
+            if capital else []
+        return seats[0] if seats else None
 
     def _leader_countries(self) -> dict[str, str]:
         """Each name word of a president or prime minister mapped to the country that the
@@ -947,7 +951,7 @@ class PlaceReader:
         counts = Counter(m.name for m in cities)
         if not counts:
             return None
-        dateline = self._dateline_city()
+        dateline = self._dateline
         if dateline is not None and sum(m.name.lower() == dateline.name.lower() for m in cities) >= 2:
             # "KHOROG, Tajikistan -" and Khorog named again: the reporter writes from the
             # town the story is about.
@@ -957,7 +961,8 @@ class PlaceReader:
             return None
         return next(m for m in cities if m.name == name)
 
-    def _dateline_city(self) -> _Mention | None:
+    @functools.cached_property
+    def _dateline(self) -> _Mention | None:
         """The city of the article's dateline ("KHOROG, Tajikistan -"), named as the body
         names it, if the gazetteer knows it."""
         cities = [m for m in self.mentions if m.resolved and m.kind == "city"]

@@ -412,6 +412,7 @@ class _Reader(PlaceReader):
         self._unquoted: str | None = None
         self._leaders: dict[str, str] | None = None
         self._placed: list[_Draft] = []
+        self._marker_cache: dict[int, list[tuple[int, int, str]]] = {}
 
 
     def drafts(self) -> list[_Draft]:
@@ -518,14 +519,15 @@ class _Reader(PlaceReader):
         probability = self.model.probabilities(text)
         for category in [c for c in found if probability[c] < self.model.prior(c)]:
             del found[category]
+        threshold = ADD_FROM
         if sentence.role == "caption" and not found:
             # A caption shows something that happened ("Residents sift through the rubble"),
             # in the present tense the rules do not read: the likeliest category, if likely
             # enough, is what it shows.
             best = max(probability, key=probability.get)
-            probability = {best: probability[best] * 2}
+            probability, threshold = {best: probability[best]}, ADD_FROM / 2
         for category, p in probability.items():
-            span = self.model.evidence(text, category) if p >= ADD_FROM else None
+            span = self.model.evidence(text, category) if p >= threshold else None
             if category in closed or span is None or self._in_quote(
                     sentence.start + span[0]):
                 continue
@@ -1082,6 +1084,12 @@ class _Reader(PlaceReader):
     # -- clauses ---------------------------------------------------------------------------
 
     def _markers(self, sentence: Sentence) -> list[tuple[int, int, str]]:
+        # Asked for by every date and place check of the sentence: found once.
+        if sentence.index not in self._marker_cache:
+            self._marker_cache[sentence.index] = self._find_markers(sentence)
+        return self._marker_cache[sentence.index]
+
+    def _find_markers(self, sentence: Sentence) -> list[tuple[int, int, str]]:
         masked = self._masked(sentence)
         # "have fled since Sunday": a date right after "since" or "until" is a time, not a
         # clause.
