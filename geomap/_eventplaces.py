@@ -72,6 +72,8 @@ _VENUE = re.compile(r"\b(?:at|in|during|from)\s+(?:a|an|the|his|her|their|its)\s
                     r"(?:(?:news|press)\s+conference|briefing|statement|speech|address|interview|"
                     r"rally|ceremony|forum|session|summit|meeting|sermon)"
                     r"(?:\s+(?:issued|held|given|delivered|broadcast))?\s+(?:in|at|from)\s+(?:the\s+)?$", re.I)
+_NAMED_GATHERING = re.compile(r"\s+of\s+(?:(?:the|and|of|for|on|[A-Z][\w’'.-]*)\s+){1,12}?"
+                              r"(?:in|at)\s+(?:the\s+)?")
 _SETTLEMENTS = frozenset({"city", "neighbourhood", "airport", "crossing"})
 # "In Kabul, the spokesman said": a sentence that opens on a place sets its scene.
 _SCENE = re.compile(r"(?:In|From|At)\s+(?:the\s+)?$")
@@ -365,7 +367,8 @@ class PlaceReader:
             self._locate_static(draft, located, near_only=True)
             if not draft.place:
                 self._institution_seat(draft)
-            if not draft.place and draft.trigger.kind == "verb_meeting":
+            if not draft.place and (draft.trigger.kind == "verb_meeting"
+                                   or draft.trigger.category == "meeting"):
                 self._meeting_venue(draft)
         elif draft.trigger.category in MOVEMENTS:
             self._locate_movement(draft, located, border)
@@ -462,6 +465,10 @@ class PlaceReader:
             spots = [(m, r) for m, r in spots if m.start < cut and (
                 0 <= trigger.start - m.end <= 80 or 0 <= m.start - trigger.end <= 30 or
                 trigger.kind != "speech" and 0 <= m.start - trigger.end <= 80)]
+            # "a joint summit of the East African Community and the Southern African
+            # Development Community in Dar es Salaam": the place closes the meeting's name.
+            spots = spots or [(m, r) for m, r in located if r == "at" and _NAMED_GATHERING.fullmatch(
+                self.text, trigger.end, m.start) and trigger.category == "meeting"]
             spots = spots or self._venue(draft.sentence, located, cut)
             hosts = self._host(draft.sentence, trigger)
             spots = spots or hosts
@@ -484,7 +491,10 @@ class PlaceReader:
             undergone = [(m, "at") for m, r in located if r == "subject"
                          and m.start < trigger.start and m.kind not in ("country", "continent")
                          and _UNDERGONE.match(self.text, trigger.start)]
-            spots = target or undergone or spots or into or where
+            # "the day Kabul fell": a name inside the trigger phrase is its own subject.
+            own = [(m, "at") for m, _ in located
+                   if trigger.start <= m.start and m.end <= trigger.end]
+            spots = own or target or undergone or spots or into or where
             border = self._border(draft.sentence, trigger)
             if not spots and border and re.search(
                     r"\b(?:along|on|at|near|across|over)\s+(?:the\s+|their\s+|its\s+)?"
@@ -530,6 +540,12 @@ class PlaceReader:
         return [(before[-1], "at")] if before else []
 
     def _best_spot(self, spots, trigger) -> tuple[_Mention, str]:
+        # "At Chaman in Balochistan": the province after a town only says where the town is.
+        towns = {m.end: m for m, _ in spots if m.kind in _SETTLEMENTS}
+        spots = [(m, r) for m, r in spots if m.kind not in ("province", "region", "country")
+                 or not any(re.fullmatch(r"(?:,|\s+in)\s+(?:the\s+)?", self.text[end:m.start])
+                            for end in towns if end <= m.start)] or spots
+
         def rank(pair):
             mention, _ = pair
             distance = abs(mention.start - trigger.end) if mention.start >= trigger.end else (

@@ -1104,6 +1104,9 @@ def _score(cand: _Candidate, doc: Counter, *, anchors: list[Place] | None = None
         score = priors[id(place)] - 0.001 * n
         if bare and place.kind in ("river", "lake", "mountain", "physical"):
             score -= 1.0  # "near Panj": a bare one-word name is the town, not the river
+        if (cand.determiner and not cand.kinds and not primary
+                and place.kind in ("province", "region")):
+            score -= 1.0  # "across the Nile": the river, not River Nile State's short name
         # max, not sum: a border river is not twice as likely as the town on it
         share = max((doc.get(cc, 0) for cc in _countries(place)), default=0) / total
         score += 3.0 * share + (1.0 if share > 0 else 0.0)
@@ -1207,10 +1210,14 @@ def _accept(cand: _Candidate, doc: Counter, own: Counter, *, near: list[Place] =
         # article's countries say which one, and an alias match must also lie near the
         # article's other places ("Bagram" by Kabul).
         strength = max(strength, ACCEPT_THRESHOLD)
-    if (not primary or cand.militia) and settlement and _far_from_all(cand.chosen, near):
-        # "Kang district" beside Zaranj is not Zuitai in China, of which "Kang" is an
-        # alternate name: a small town known only by an alias, far from every other place
-        # of the article, is another place the gazetteer lacks.
+    unsupported = not any(doc.get(cc, 0) - own.get(cc, 0) > 0 for cc in _countries(cand.chosen))
+    if ((not primary or cand.militia) and settlement
+            and _far_from_all(cand.chosen, near, any_size=unsupported)):
+        # "Kang district" beside Zaranj is neither Zuitai in China nor Caen in France, of
+        # which "Kang" is an alternate name: a town known only by an alias, far from every
+        # other place of the article, is another place the gazetteer lacks. A city of any
+        # size counts when nothing else in the article is in its country ("Peking" in an
+        # article that names China is still Beijing).
         strength = min(strength, ACCEPT_THRESHOLD - 0.1)
         cand.unresolved = bool(cand.kinds)  # "Kang district" is a place; a bare "Kang" may not be
     if strength < ACCEPT_THRESHOLD:
@@ -1225,10 +1232,12 @@ _ARMED_GROUP_AFTER = re.compile(r"[ \t]+(?:fighters|militia(?:s|men)?|rebels|gun
                                 r"militants|mercenaries)\b")
 
 
-def _far_from_all(place: Place, near: list[Place], *, km: float = 1500.0) -> bool:
-    """Whether a small place lies over ``km`` from every located place the article names."""
+def _far_from_all(place: Place, near: list[Place], *, km: float = 1500.0,
+                  any_size: bool = False) -> bool:
+    """Whether a small place (any place when ``any_size``) lies over ``km`` from every
+    located place the article names."""
     located = [a for a in near if a.kind not in ("country", "continent", "province", "region")]
-    return bool(located) and place.population < 100_000 and all(
+    return bool(located) and (any_size or place.population < 100_000) and all(
         distance_km(place.lat, place.lon, a.lat, a.lon) > km for a in located)
 
 

@@ -1075,6 +1075,24 @@ def test_a_meeting_on_the_margins_is_held_where_the_story_meets():
     assert list(events["location"]) == ["Bishkek", "Bishkek"]
 
 
+def test_a_meeting_named_without_a_place_is_held_where_the_last_one_was():
+    # A summit or meeting by noun, like one by verb, follows the talks just reported.
+    events = rules("Foreign ministers of the SCO met in Bishkek on Tuesday to discuss "
+                   "Afghanistan.\n\nThe talks were chaired by Kyrgyz Foreign Minister Zheenbek "
+                   "Kulubaev, who held a summit with Uzbek officials on Tuesday.",
+                   published="2025-02-20")
+    summit = events[events["trigger"] == "summit"].iloc[0]
+    assert summit["location"] == "Bishkek" and "place_inferred" in summit["flags"]
+
+
+def test_a_summit_is_where_its_name_ends():
+    # "in Dar es Salaam" closes the summit's long name: where it met.
+    row = only(rules("A joint summit of the East African Community and the Southern African "
+                     "Development Community in Dar es Salaam on February 8 called for a "
+                     "ceasefire.", published="2025-02-20"), "meeting")
+    assert row["location"] == "Dar es Salaam"
+
+
 def test_a_caption_reports_the_meeting_it_follows():
     events = rules("Ministers met on Tuesday.\n\nPhoto: Kyrgyz Foreign Minister Zheenbek "
                    "Kulubaev speaks to reporters after the SCO foreign ministers' meeting in "
@@ -1134,6 +1152,16 @@ def test_a_capital_accusing_is_a_government_not_a_scene():
     ("The crisis began on Tuesday, when Iran struck what it called bases of a militant group "
      "near Panjgur in Pakistan's southwestern Balochistan province, killing two children.",
      "2024-01-20", "armed_clash", "Panjgur"),
+    # The town a takeover's own phrase names, not the flight's destination.
+    ("The airmen crossed into Uzbekistan on Aug. 15, the day Kabul fell, flying 22 planes "
+     "out of Mazar-i-Sharif to Termez.", "2021-09-01", "political", "Kabul"),
+    # The province after a town ("X in Y") only says where the town is.
+    ("At Chaman in Balochistan, hundreds of traders blocked the road on Thursday, protesting "
+     "against a rule requiring passports for everyone crossing the border.", "2023-11-03",
+     "border_crossing", "Chaman"),
+    # "across the Nile" is the river, so the town struck is the place.
+    ("Residents said warplanes struck RSF positions in Bahri, across the Nile from central "
+     "Khartoum, on Wednesday morning.", "2023-04-27", "armed_clash", "Bahri"),
 ])
 def test_where_it_happened(text, published, category, location):
     assert only(rules(text, published=published), category)["location"] == location

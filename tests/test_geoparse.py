@@ -264,6 +264,13 @@ def test_crlf_text_gives_the_same_places():
     assert all(crlf[m.start : m.end] == m.name for m in geoparse(crlf))
 
 
+def test_the_river_not_the_province_of_its_short_name():
+    # "Nile" is also a short name of Sudan's River Nile State; "the Nile" is the river.
+    nile = only("Warplanes struck Bahri, across the Nile from central Khartoum.", "Nile")
+    assert nile.kind == "river"
+    assert only("Fighting spread in River Nile state.", "River Nile").kind == "province"
+
+
 def test_named_border_and_bare_name_versus_the_river():
     found = geoparse("Soldiers fled across the Tajik-Afghan border near Panj. Boats sank on the Panj.")
     assert [(m.name, m.kind) for m in found] == [
@@ -411,6 +418,11 @@ def test_a_small_town_known_by_an_alias_far_from_the_story_is_not_taken():
     # "Kang" is an alternate name of Zuitai, a Chinese town 4,000 km from Nimroz.
     text = ("Fighting broke out near Zaranj, the capital of Nimroz province, and families "
             "from Kang district fled to Zaranj. China called for calm.")
+    kang = only(text, "Kang")
+    assert not kang.resolved and kang.country_code == ""
+    # Nor Caen, a city of 100,000 in France, when nothing else in the article is French.
+    text = ("Iranian and Taliban forces exchanged fire near Zabol on Saturday. Residents of "
+            "villages in Kang district fled towards Zaranj, a local elder said.")
     kang = only(text, "Kang")
     assert not kang.resolved and kang.country_code == ""
     # Beside its neighbours the alias is the town.
