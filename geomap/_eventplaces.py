@@ -72,6 +72,9 @@ _VENUE = re.compile(r"\b(?:at|in|during|from)\s+(?:a|an|the|his|her|their|its)\s
                     r"(?:(?:news|press)\s+conference|briefing|statement|speech|address|interview|"
                     r"rally|ceremony|forum|session|summit|meeting|sermon)"
                     r"(?:\s+(?:issued|held|given|delivered|broadcast))?\s+(?:in|at|from)\s+(?:the\s+)?$", re.I)
+#: Said at the meeting just reported, or the talks themselves: "told the meeting that".
+_AT_THE_MEETING = re.compile(r"(?:talks|negotiations)\b|[a-z]+\s+(?:the\s+)?(?:meeting|"
+                             r"conference|summit|gathering|session|talks|delegates)\b")
 _NAMED_GATHERING = re.compile(r"\s+of\s+(?:(?:the|and|of|for|on|[A-Z][\w’'.-]*)\s+){1,12}?"
                               r"(?:in|at)\s+(?:the\s+)?")
 _SETTLEMENTS = frozenset({"city", "neighbourhood", "airport", "crossing"})
@@ -127,7 +130,9 @@ _ANAPHORA_KINDS = {"airport": ("airport",), "airbase": ("airport",), "air base":
                    "province": ("province",), "village": ("city",),
                    "area": ("crossing", "city", "neighbourhood", "district", "airport")}
 
-_BORDER_WITH = re.compile(r"\b(?P<who>its|their|the|his|her)\s+border(?:\s+crossings?|\s+posts?|"
+_BORDER_WITH = re.compile(r"\b(?P<who>its|their|the|his|her)\s+(?:(?:entire|whole|long|porous|"
+                          r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+){0,2}"
+                          r"border(?:\s+crossings?|\s+posts?|"
                           r"\s+areas?|\s+regions?)?\s+with\s+", re.I)
 
 _ONE_SIDED_BORDER = re.compile(r"\b(?:the|its)\s+(?P<a>[A-Z][a-z]+)\s+(?:border|frontier)\b")
@@ -138,7 +143,7 @@ _SHARED_BORDER = re.compile(r"\b(?:their|the\s+two\s+countries[’']?|the\s+coun
                             r"(?:shared\s+|common\s+|disputed\s+)?border\b|\bborder\s+between\b",
                             re.I)
 
-_THE_BORDER = re.compile(r"\b(?:the|its|their)\s+border\b", re.I)
+_THE_BORDER = re.compile(r"\b(?:the|its|their)\s+(?:border|frontier)\b", re.I)
 
 _MOTION = re.compile(r"(?:cross|fled|flee|escap|pour|stream|swam|walk|trek|mov|push|retreat|ran\b|"
                      r"spill|swarm|return|withdr|enter|slip|surg)", re.I)
@@ -368,7 +373,8 @@ class PlaceReader:
             if not draft.place:
                 self._institution_seat(draft)
             if not draft.place and (draft.trigger.kind == "verb_meeting"
-                                   or draft.trigger.category == "meeting"):
+                                   or draft.trigger.category == "meeting"
+                                   or _AT_THE_MEETING.match(self.text, trigger.start)):
                 self._meeting_venue(draft)
         elif draft.trigger.category in MOVEMENTS:
             self._locate_movement(draft, located, border)
@@ -380,6 +386,9 @@ class PlaceReader:
                 not draft.place or draft.place.get("precision") == "country"
                 and "place_assumed" in draft.flags):
             self._leader_seat(draft)
+        elif draft.trigger.category == "meeting" and not draft.place and _LEGISLATURE.search(
+                self.text, draft.sentence.start, draft.trigger.start):
+            self._leader_seat(draft)  # "The National Assembly met in an emergency session"
         if not draft.place:
             self._fallback_country(draft)
         if not draft.place:
@@ -415,6 +424,8 @@ class PlaceReader:
                           before)
         if re.search(r"\bout\s+of\s+(?:the\s+)?$", before):
             return "origin"  # "flying its citizens out of Beirut"
+        if re.search(r"\b(?:embass(?:y|ies)|consulates?)\s+of\s+(?:the\s+)?$", before):
+            return "actor"  # "attacked the embassies of Rwanda": whose, not where
         if re.search(r"\b(?:\d+\s*(?:km|kilometres|kilometers|(?:nautical\s+)?miles|nm)\s+)?"
                      r"(?:\(\s*\d+\s*(?:km|miles)\s*\)\s+)?(?:north|south|east|west|"
                      r"north-?east|north-?west|south-?east|south-?west)\s+of\s+$", before):
@@ -498,7 +509,7 @@ class PlaceReader:
             border = self._border(draft.sentence, trigger)
             if not spots and border and re.search(
                     r"\b(?:along|on|at|near|across|over)\s+(?:the\s+|their\s+|its\s+)?"
-                    r"(?:[\w–-]+\s+){0,2}?border\b", self.text[trigger.end:draft.sentence.end]):
+                    r"(?:[\w–-]+\s+){0,2}?(?:border|frontier)\b", self.text[trigger.end:draft.sentence.end]):
                 draft.place = dict(border["place"])  # "clashed along their border"
                 return
         if not spots:
@@ -531,8 +542,15 @@ class PlaceReader:
 
     def _where_antecedent(self, sentence, trigger) -> list[tuple[_Mention, str]]:
         marker = self._open_marker(sentence, trigger.start)
-        if marker is None or marker[2] not in ("where", "which"):
+        if marker is None or marker[2] not in ("where", "which", "when"):
             return []
+        if marker[2] == "when":
+            # "Anger spilled over in Kinshasa on Tuesday, when protesters attacked the
+            # embassies": the moment told before "when" happened there.
+            scene = [m for m in self._mentions_in(sentence.start, marker[0])
+                     if self._role(m) in ("at", "near") and m.kind in _SETTLEMENTS]
+            return [(scene[-1], "at")] if scene and trigger.category not in \
+                PLACELESS_BY_DEFAULT else []
         if marker[2] == "which" and (trigger.category in PLACELESS_BY_DEFAULT or
                                      self._mentions_in(marker[1], trigger.end)):
             return []
@@ -571,7 +589,8 @@ class PlaceReader:
             return
         origins = [m for m, r in located if r == "origin"]
         targets = [m for m, r in located if r == "destination"]
-        spots = [(m, r) for m, r in located if r in ("at", "near")]
+        # "crossed the Friendship Bridge over the Amu Darya": the bridge crossed, not the river.
+        spots = [(m, r) for m, r in located if r in ("at", "near")] + [(m, "at") for m in named]
         if not spots and not targets:
             spots = self._where_antecedent(draft.sentence, trigger)
         if not spots and not targets and not origins:
@@ -588,7 +607,7 @@ class PlaceReader:
         origin = _place_from_mention(origins[0]) if origins else {}
         destination = _place_from_mention(targets[0]) if targets else {}
         to_border = re.search(r"\b(?:to|toward|towards|across|over|along|at|on)\s+(?:the\s+|its\s+"
-                              r"|their\s+)?(?:[\w–-]+\s+){0,2}?border\b",
+                              r"|their\s+)?(?:[\w–-]+\s+){0,2}?(?:border|frontier)\b",
                               self.text[trigger.end:draft.sentence.end])
         if to_border and any(trigger.end <= m.start < trigger.end + to_border.start()
                              for m in targets):
@@ -844,6 +863,8 @@ class PlaceReader:
                 self._fallback_country(draft)
             # "President Tokayev accepted ...": the country the article is about.
             codes = [draft.place["country"]] if draft.place and draft.place.get("country") else []
+            if not codes and named == ["parliament"] and self.focus:
+                codes = [self.focus]  # a meeting has no fallback place: the story's country
         if len(codes) == 1:
             self._place_at_capital(draft, codes[0])
 

@@ -164,6 +164,12 @@ _CASUALTIES = re.compile(r".*\b(?:were|was|had been|have been|has been)\s+(?:\w+
 _LAG = re.compile(r"\b(?P<n>a|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?)\s+after\s+"
                   r"(?:[\w’'-]+\s+){0,6}?$", re.I)
 
+_NO_DAY = ResolvedDate("", "", False)
+
+#: What follows another event by an unstated few days: "fled in the days after ...".
+_AFTERMATH = re.compile(r"\b(?:(?P<days>(?:in\s+)?the\s+days)|hours|minutes|moments|shortly|"
+                        r"soon|just)\s+(?:after|following)\b", re.I)
+
 #: An old event told as a precedent: "A similar flare-up in April 2021 killed 50".
 _PRECEDENT = re.compile(r"\b(?:similar|comparable|previous|earlier|last such)\b", re.I)
 
@@ -567,6 +573,10 @@ class _Reader(PlaceReader):
             return None  # "trucks loaded with solar panels rolled into Hairatan": trade
         if any(w in lex.MODALS for w in lowered) or any(w in lex.NEGATION for w in lowered[-3:]):
             return None
+        if re.fullmatch(r"[a-z]+ed", match.group(0)) and re.search(
+                r"\b(?:the|a|an|its|their|this)\s+$", before, re.I) and re.match(
+                r"\s+[a-z][\w-]*", masked[match.end():]):
+            return None  # "the proposed railway": a participle describing a noun, no act
         trying = category == "border_crossing" and re.search(
             r"\b(?:trying|tried|try|attempting|attempted|seeking|sought|waiting|waited|wait|queued|queuing|"
             r"lined up)\s+(?:(?:on|late|early|in)\s+[\w-]+\s+)?to\s+$", before)
@@ -615,6 +625,9 @@ class _Reader(PlaceReader):
             return None  # "which the Taliban had seized": the object is the antecedent
         if kind == "verb_territory" and _PEOPLE_OBJECT.match(" " + object_text.lstrip()):
             return None  # "buses took 1,500 people from Kornidzor to Goris": no capture
+        if kind == "verb_territory" and {"was", "were", "been"} & set(lowered[-2:]) and \
+                set(_words(_clause_tail(before).lower())) & lex.PEOPLE_NOUNS:
+            return None  # "staff were then taken on to Kigali": people moved, no capture
         if kind == "arrival" and not self._arrival_abroad(sentence, match):
             return None
         if kind == "arrival" and _MILITARY.search(_clause_tail(before)):
@@ -736,7 +749,8 @@ class _Reader(PlaceReader):
         # A caption's "after Israeli strikes" reports what the photo follows.
         after_in_caption = sentence.role == "caption" and re.search(
             r"\b(?:after|during|following|amid)\s+(?:[\w’'-]+\s+){0,4}$", before)
-        if lex.BACKGROUND_BEFORE.search(before[-80:]) and not after_in_caption:
+        if lex.BACKGROUND_BEFORE.search(before[-80:]) and not after_in_caption and \
+                not self._dated_clause(sentence, masked, match):
             return None
         if re.search(r"\b(?!(?:conducting|holding|hosting|staging|launching|attending|chairing|"
                      r"leading|convening|opening|addressing|"
@@ -789,6 +803,17 @@ class _Reader(PlaceReader):
             re.match(r"\s*(?:and\s+|or\s+)?to\s+[a-z]+", tail) and lex.FUTURE.search(before))
         return _Trigger(category, sentence.start + match.start(), sentence.start + match.end(),
                         "noun", planned)
+
+    def _dated_clause(self, sentence, masked, match) -> bool:
+        """"after fighting erupted there on April 15": a noun that opens its own clause,
+        happened and dated in it, is stated, not a reference to something told elsewhere."""
+        happened = lex.HAPPENED_AFTER.match(masked[match.end():match.end() + 80])
+        if not happened or not happened.group("past"):
+            return False
+        start = sentence.start + match.end() + happened.end()
+        return any(start <= m.start <= start + 25 and not m.background and
+                   (resolve_mention(m, self.published) or _NO_DAY).precision == "day"
+                   for m in self.dates) if self.published else False
 
     def _recent(self, sentence: Sentence, category: str) -> bool:
         """Whether the previous two sentences reported an event of ``category``."""
@@ -1035,7 +1060,7 @@ class _Reader(PlaceReader):
             if marker is not None and marker[2] in lex.INHERITING_MARKERS:
                 best = self._nearest_date(sentence, candidates, marker[0], marker[0], trigger)
         if best is None:
-            return None
+            return self._date_of_aftermath(sentence, candidates, trigger)
         resolved = resolve_mention(best, self.published, future=trigger.planned)
         lag = _LAG.search(self.text, best.end, trigger.start) if best.end <= trigger.start \
             else None
@@ -1046,6 +1071,23 @@ class _Reader(PlaceReader):
                 days=span_days(lag.group("n"), lag.group("unit")))
             resolved = ResolvedDate(day.isoformat(), "day", resolved.planned, resolved.vague)
         return resolved
+
+    def _date_of_aftermath(self, sentence, candidates, trigger) -> ResolvedDate | None:
+        """"fled Khartoum in the days after fighting erupted there on April 15": the week
+        from the date of the event it follows; "hours after" or "shortly after" it: its day."""
+        after = _AFTERMATH.search(self.text, trigger.end, min(sentence.end, trigger.end + 60))
+        if after is None:
+            # "Hours after the attack on Monday, the prime minister chaired a meeting"
+            after = _AFTERMATH.match(self.text, sentence.start)
+            if after is None or after.group("days"):
+                return None
+        following = [m for m in candidates if m.start >= after.end()
+                     and m.end <= max(trigger.start, after.end() + 80)]
+        resolved = resolve_mention(following[0], self.published) if following else None
+        if resolved is None or resolved.precision != "day" or trigger.planned:
+            return None
+        return ResolvedDate(resolved.date, "week" if after.group("days") else "day", False,
+                            resolved.vague)
 
     def _nearest_date(self, sentence, candidates, start, end, trigger) -> DateMention | None:
         usable = [m for m in candidates if self._usable(sentence, m.start, m.end, start, end)

@@ -1104,6 +1104,8 @@ def _score(cand: _Candidate, doc: Counter, *, anchors: list[Place] | None = None
         score = priors[id(place)] - 0.001 * n
         if bare and place.kind in ("river", "lake", "mountain", "physical"):
             score -= 1.0  # "near Panj": a bare one-word name is the town, not the river
+            if cand.after_locative:
+                score -= 2.0  # "arrived in Tumbes": the town, though the river is the border
         if (cand.determiner and not cand.kinds and not primary
                 and place.kind in ("province", "region")):
             score -= 1.0  # "across the Nile": the river, not River Nile State's short name

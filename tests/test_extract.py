@@ -1248,3 +1248,65 @@ def test_a_speaker_reporting_his_own_order_makes_a_statement():
     # "that 50 servicemen had died" still only sources a fact.
     assert rules("The ministry said on Monday that 50 servicemen had died.",
                  published="2025-03-18").empty
+
+
+def test_what_follows_an_event_by_days_or_hours_takes_its_date():
+    events = rules("Most of the new arrivals fled Khartoum in the days after fighting erupted "
+                   "there on April 15.", published="2023-05-16")
+    fled = only(events, "humanitarian")
+    assert (fled["event_date"], fled["time_precision"]) == ("2023-04-15", "week")
+    # The fighting, stated and dated in its own clause, is an event too.
+    assert only(events, "armed_clash")["event_date"] == "2023-04-15"
+    row = only(rules("Hours after the attack on Monday, Prime Minister Mohammed Shia al-Sudani "
+                     "chaired a meeting of the security council in Baghdad.",
+                     published="2022-11-17"), "meeting")
+    assert (row["event_date"], row["time_precision"]) == ("2022-11-14", "day")
+
+
+def test_a_participle_describing_a_noun_is_no_event():
+    events = rules("Envoys discussed the proposed railway from Termez to Kabul on Thursday.",
+                   published="2022-07-28")
+    assert "diplomacy" not in set(events["trigger"].str.lower())
+    assert not (events["trigger"] == "proposed").any()
+
+
+def test_words_told_to_a_meeting_are_said_where_it_sits():
+    events = rules("Envoys from Russia and China met in Termez on Thursday.\n\nForeign "
+                   "Minister Wang Yi told the conference that China opposed sanctions against "
+                   "Afghanistan.", published="2022-07-28")
+    told = events[events["trigger"] == "told"].iloc[0]
+    assert told["location"] == "Termez" and "place_inferred" in told["flags"]
+
+
+def test_a_crossing_crossed_is_the_place_not_the_river_under_it():
+    row = only(rules("A train of 40 wagons crossed the Friendship Bridge over the Amu Darya "
+                     "and reached Hairatan on Thursday.", published="2022-07-28"),
+               "border_crossing")
+    assert row["location"] == "Friendship Bridge"
+
+
+def test_a_border_named_with_adjectives_or_as_a_frontier():
+    events = rules("Peru's government declared a state of emergency along its entire northern "
+                   "border with Ecuador on Tuesday, and President Dina Boluarte ordered police "
+                   "and armed forces to the frontier.", published="2024-01-10")
+    for category in ("political", "military_deployment"):
+        assert only(events, category)["location"] == "Peru–Ecuador border"
+
+
+def test_a_parliament_meets_in_the_capital():
+    row = only(rules("QUITO, Ecuador - Ecuador closed its borders on Tuesday.\n\nThe National "
+                     "Assembly met in an emergency session on Tuesday night.",
+                     published="2024-01-10"), "meeting")
+    assert row["location"] == "Quito" and "place_assumed" in row["flags"]
+
+
+def test_when_the_scene_is_set_before_when_and_embassies_are_whose():
+    row = only(rules("Anger spilled over in Kinshasa on Tuesday, when protesters attacked the "
+                     "embassies of Rwanda and France.", published="2025-01-30"), "political")
+    assert row["location"] == "Kinshasa"
+
+
+def test_people_taken_somewhere_are_not_a_capture():
+    events = rules("Several hundred staff were then taken on to Kigali by road on Saturday.",
+                   published="2025-01-30")
+    assert "political" not in set(events["category"])

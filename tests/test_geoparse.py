@@ -469,3 +469,10 @@ def test_a_name_holding_a_possessive_is_one_place():
     assert text[found.start:found.end] == "Cox's Bazar" and found.country_code == "BD"
     # An ordinary possessive still ends the name: "Iraq's Kurdistan region" is two mentions.
     assert [m.name for m in geoparse("Iraq's Kurdistan region was hit.")][0] == "Iraq"
+
+
+def test_a_bare_name_after_in_is_the_town_not_the_border_river():
+    # "Tumbes" is a Peruvian city and the river on the Ecuador border.
+    tumbes = only("Ecuador shut its border. Soldiers arrived in Tumbes overnight, Peru said.",
+                  "Tumbes")
+    assert tumbes.kind == "city" and tumbes.country_code == "PE"
