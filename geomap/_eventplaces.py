@@ -72,6 +72,9 @@ _VENUE = re.compile(r"\b(?:at|in|during|from)\s+(?:a|an|the|his|her|their|its)\s
                     r"(?:(?:news|press)\s+conference|briefing|statement|speech|address|interview|"
                     r"rally|ceremony|forum|session|summit|meeting|sermon)"
                     r"(?:\s+(?:issued|held|given|delivered|broadcast))?\s+(?:in|at|from)\s+(?:the\s+)?$", re.I)
+#: Words addressed to a legislature: "told parliament", "told the House".
+_TO_LEGISLATURE = re.compile(r"\s+(?:parliament|the\s+(?:parliament|House|Senate|National\s+"
+                             r"Assembly|Lok\s+Sabha|Duma|Majlis|chamber)|lawmakers|MPs)\b")
 #: Said at the meeting just reported, or the talks themselves: "told the meeting that".
 _AT_THE_MEETING = re.compile(r"(?:talks|negotiations)\b|[a-z]+\s+(?:the\s+)?(?:meeting|"
                              r"conference|summit|gathering|session|talks|delegates)\b")
@@ -372,6 +375,8 @@ class PlaceReader:
             self._locate_static(draft, located, near_only=True)
             if not draft.place:
                 self._institution_seat(draft)
+            if not draft.place and _TO_LEGISLATURE.match(self.text, trigger.end):
+                self._house_seat(draft)
             if not draft.place and (draft.trigger.kind == "verb_meeting"
                                    or draft.trigger.category == "meeting"
                                    or _AT_THE_MEETING.match(self.text, trigger.start)):
@@ -600,6 +605,11 @@ class PlaceReader:
                      re.fullmatch(r"\s+(?:(?:of|from|at)\s+)?(?:the\s+)?",
                                   self.text[trigger.end:m.start])) or
                      (trigger.start <= m.start and m.end <= trigger.end and m.kind != "country")]
+        if not spots and not targets and not origins:
+            # "Metula, a village of 1,700 people, was emptied": the subject undergoes it.
+            spots = [(m, "at") for m, r in located if r == "subject" and m.start < trigger.start
+                     and m.kind not in ("country", "continent")
+                     and _UNDERGONE.match(self.text, trigger.start)]
         if not spots and not targets and not origins and trigger.category == "border_crossing":
             # "Kharlachi was last closed", "the Torkham crossing in Khyber was shut"
             spots = [(m, "at") for m, _ in located
@@ -867,6 +877,20 @@ class PlaceReader:
                 codes = [self.focus]  # a meeting has no fallback place: the story's country
         if len(codes) == 1:
             self._place_at_capital(draft, codes[0])
+
+    def _house_seat(self, draft: _Draft) -> None:
+        """"Defence Minister Rajnath Singh told parliament": the speaker's capital, the
+        country of a leader or people named before the verb, else the story's country."""
+        start, end = draft.sentence.start, draft.trigger.start
+        leaders = self._leader_countries()
+        subject = self.text[start:end]
+        codes = [leaders[name] for name in leaders
+                 if leaders[name] and re.search(rf"\b{re.escape(name)}\b", subject)]
+        codes = codes or self._demonym_codes(start, end) or [
+            m.country_code for m in self._mentions_in(start, end) if m.kind == "country"]
+        code = codes[0] if codes else self.focus
+        if code:
+            self._place_at_capital(draft, code)
 
     def _place_at_capital(self, draft: _Draft, code: str) -> None:
         """Place an event at the capital of the country ``code``, flagged ``place_assumed``."""

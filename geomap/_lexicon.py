@@ -217,6 +217,12 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"(?:[\w-]+\s+){0,2}?(?:out\s+of|out|home\s+from|from)\b"),
         ("phrase", r"(?:ordered|told|instructed|urged)\s+(?:[\w’'-]+\s+){1,8}?to\s+"
                    r"(?:evacuate|leave\s+their\s+homes|flee)\b"),
+        # An ordered departure: "ordered non-emergency staff ... to leave Lebanon".
+        ("phrase", r"ordered\s+(?:[\w’'-]+\s+){0,4}?(?:staff|personnel|diplomats|employees|"
+                   r"dependants|dependents)\s+(?:[\w’'-]+\s+){0,8}?to\s+(?:leave|depart)\s+"
+                   r"(?:the\s+country|(?-i:[A-Z])[\w’'-]+)"),
+        # A place emptied of its people: "Metula ... was emptied earlier this week".
+        ("phrase", r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+emptied\b"),
         ("phrase", r"(?:were|was)\s+(?:taken|transferred|moved|carried|flown|driven|brought|"
                    r"rushed)\s+(?:[\w-]+\s+){0,7}?to\s+(?:hospitals?|safety|shelters?|(?-i:[A-Z]))"),
         ("phrase", r"(?:withdrawn|withdrew|pulled out|relocated|flown out|brought home)\s+"
@@ -263,6 +269,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"ambassadors?)\b"),
         ("phrase", r"(?:parliament|lawmakers|legislators|assembly|senate|congress|deputies|MPs|"
                    r"legislature)\s+(?:[\w’'-]+\s+){0,2}?(?:voted|approved|ratified|endorsed)\b"),
+        # A walk-out is a protest: "opposition lawmakers ... walked out of parliament".
+        ("phrase", r"walked\s+out\s+of\s+(?:the\s+)?(?:parliament|chamber|assembly|house|senate|"
+                   r"session|sitting)\b"),
         ("phrase", r"(?:protesters|demonstrators|rioters|crowds|marchers)\s+(?:[\w,’'-]+\s+){0,6}?"
                    r"(?:burned|burnt|blocked|stormed|chanted|set\s+fire|took\s+to\s+the\s+streets|"
                    r"gathered|marched|rallied|besieged|torched|occupied)\b"),

@@ -166,6 +166,11 @@ _LAG = re.compile(r"\b(?P<n>a|one|two|three|four|five|six)\s+(?P<unit>days?|week
 
 _NO_DAY = ResolvedDate("", "", False)
 
+#: A noun as the topic of talk: "a debate on the clash", "an inquiry into the attack".
+_TOPIC_OF = re.compile(r"\b(?:debate|discussion|inquiry|investigation|probe|report|briefing|"
+                       r"questions?|comments?|remarks|statement)\s+(?:on|about|over|into)\s+"
+                       r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.I)
+
 #: What follows another event by an unstated few days: "fled in the days after ...".
 _AFTERMATH = re.compile(r"\b(?:(?P<days>(?:in\s+)?the\s+days)|hours|minutes|moments|shortly|"
                         r"soon|just)\s+(?:after|following)\b", re.I)
@@ -749,6 +754,8 @@ class _Reader(PlaceReader):
         # A caption's "after Israeli strikes" reports what the photo follows.
         after_in_caption = sentence.role == "caption" and re.search(
             r"\b(?:after|during|following|amid)\s+(?:[\w’'-]+\s+){0,4}$", before)
+        if _TOPIC_OF.search(before[-60:]):
+            return None  # "refused a debate on the clash": what is talked about, told elsewhere
         if lex.BACKGROUND_BEFORE.search(before[-80:]) and not after_in_caption and \
                 not self._dated_clause(sentence, masked, match):
             return None

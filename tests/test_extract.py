@@ -1310,3 +1310,31 @@ def test_people_taken_somewhere_are_not_a_capture():
     events = rules("Several hundred staff were then taken on to Kigali by road on Saturday.",
                    published="2025-01-30")
     assert "political" not in set(events["category"])
+
+
+def test_ordered_departures_and_emptied_towns_are_evacuations():
+    row = only(rules("The U.S. State Department on Friday ordered non-emergency staff and family "
+                     "members at its embassy in Beirut to leave Lebanon.",
+                     published="2023-10-20"), "evacuation")
+    assert row["location"] == "Beirut"
+    row = only(rules("Hezbollah fired at an Israeli army post near Metula in northern Israel "
+                     "on Friday.\n\nMetula, a village of about 1,700 people surrounded by "
+                     "Lebanon on three sides, was emptied earlier this week.",
+                     published="2023-10-20"), "evacuation")
+    assert row["location"] == "Metula" and row["time_precision"] == "week"
+
+
+def test_a_walk_out_is_a_protest_and_a_debate_on_a_clash_is_none():
+    events = rules("In New Delhi, opposition lawmakers walked out of parliament several times "
+                   "last week after the government refused to allow a debate on the clash.",
+                   published="2022-12-21")
+    assert list(events["category"]) == ["political"]
+    assert events["location"].iloc[0] == "New Delhi"
+
+
+def test_words_to_parliament_are_said_in_the_capital():
+    events = rules("India and China agreed to keep talking.\n\nIndian Defence Minister Rajnath "
+                   "Singh told parliament on Dec. 13 that troops had prevented the "
+                   "transgression.", published="2022-12-21")
+    row = events[events["trigger"] == "told"].iloc[0]
+    assert row["location"] == "New Delhi" and "place_assumed" in row["flags"]
