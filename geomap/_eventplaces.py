@@ -433,8 +433,9 @@ class PlaceReader:
             return "actor"  # "attacked the embassies of Rwanda": whose, not where
         if re.search(r"\b(?:\d+\s*(?:km|kilometres|kilometers|(?:nautical\s+)?miles|nm)\s+)?"
                      r"(?:\(\s*\d+\s*(?:km|miles)\s*\)\s+)?(?:north|south|east|west|"
-                     r"north-?east|north-?west|south-?east|south-?west)\s+of\s+$", before):
-            return "near"  # "the Atlit naval base south of Haifa"
+                     r"north-?east|north-?west|south-?east|south-?west|upstream|downstream)"
+                     r"\s+of\s+$", before):
+            return "near"  # "the Atlit naval base south of Haifa", "downstream of Ishkashim"
         if found and found.group(1).lower() in _LOCATIVE:
             return _LOCATIVE[found.group(1).lower()]
         if re.search(r"\bon\s+the\s+(?:[\w-]+\s+){0,2}?(?:outskirts|edges?|fringes?|periphery|"

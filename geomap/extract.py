@@ -121,7 +121,8 @@ _REFERENCES = {category: re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:" + "|".join(
 _MODIFIED_HEAD = re.compile(r"\s+(?:camps?|sites?|cent(?:re|er)s?|zones?|areas?|crisis|"
                             r"helicopters?|aircraft|routes?|rooms?|halls?|plans?|deadlines?|"
                             r"orders?|warnings?|figures|data|statistics|vehicles?|"
-                            r"units?|positions?|capabilit(?:y|ies)|experience|season)\b")
+                            r"units?|positions?|capabilit(?:y|ies)|experience|season|"
+                            r"places?|points?|venues?)\b")
 #: Verbs that only report what someone said; "urged", "condemned" are acts of their own.
 _REPORTING = re.compile(r"said|says|told|tells|noted|notes|stated|added|adding|confirmed",
                         re.I)
@@ -165,6 +166,12 @@ _LAG = re.compile(r"\b(?P<n>a|one|two|three|four|five|six)\s+(?P<unit>days?|week
                   r"(?:[\w’'-]+\s+){0,6}?$", re.I)
 
 _NO_DAY = ResolvedDate("", "", False)
+
+#: A saying given its own occasion: "said on Saturday", "said in a statement", "told reporters".
+_DATED_SAYING = re.compile(r"\s+(?:(?:in|at)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:statement|address|"
+                           r"briefing|conference|interview)\b|(?:reporters|journalists|a\s+(?:news|"
+                           r"press)\s+conference)\b|(?:(?:late|early)\s+)?on\s+"
+                           r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
 
 #: A noun as the topic of talk: "a debate on the clash", "an inquiry into the attack".
 _TOPIC_OF = re.compile(r"\b(?:debate|discussion|inquiry|investigation|probe|report|briefing|"
@@ -883,6 +890,10 @@ class _Reader(PlaceReader):
         Not when it accuses another party: "Tajikistan's foreign ministry said Kyrgyz forces
         had provoked the clash" is a statement (CAMEO 112), not a report of the clash."""
         if self._accuses(sentence, masked, match):
+            return False
+        if _DATED_SAYING.match(masked, match.end()):
+            # "the ministry said on Saturday that its forces had targeted ...": a saying with
+            # its own occasion is a statement as well as a source (the seed's convention).
             return False
         rest = masked[match.end():]
         stop = lex.CLAUSE_MARKERS.search(rest)

@@ -844,9 +844,13 @@ def test_round25_statements():
     row = only(real("Tajikistan's foreign ministry said in a statement on Friday that Kyrgyz "
                     "forces had shelled the village of Ovchi."), "diplomacy")
     assert row["location"] != "Ovchi"  # the statement is not where the shelling was
-    # A force reporting its own action only sources it.
-    assert categories("Pakistan's army said on Monday its troops had killed six militants in "
+    # A force reporting its own action only sources it, unless the saying has its own
+    # occasion ("said on Monday", "said in a statement"): then it is a statement too, as
+    # annotators of rounds 23-31 counted it.
+    assert categories("Pakistan's army said its troops had killed six militants in "
                       "North Waziristan.") == {"armed_clash"}
+    assert categories("Pakistan's army said on Monday its troops had killed six militants in "
+                      "North Waziristan.") == {"armed_clash", "diplomacy"}
 
 
 def test_distances_at_sea_and_the_city_a_story_is_about():
@@ -866,7 +870,10 @@ def test_diplomatic_acts_reported_and_area_wide_events():
     # "said it had accepted a proposal" reports a diplomatic act: a statement, not a source.
     assert categories("Sudan's army said on Wednesday it had accepted a proposal by IGAD to "
                       "extend the truce.") == {"diplomacy"}
-    assert real("The ministry said on Monday that 50 servicemen had died.").empty
+    assert real("The ministry said that 50 servicemen had died.").empty
+    # With its own occasion the saying is a statement (annotators of rounds 23-31 count it).
+    assert categories("The ministry said on Monday that 50 servicemen had died.") == {
+        "diplomacy"}
     # "across Yemen, including sites near Hodeidah": the whole country.
     row = only(real("Warships struck more than 60 targets across Yemen on Friday, including "
                     "radar sites near the port city of Hodeidah."), "armed_clash")
@@ -1246,7 +1253,7 @@ def test_a_speaker_reporting_his_own_order_makes_a_statement():
                      "the army to respond to the sources of fire from Syria.",
                      published="2025-03-18")["category"]) == {"diplomacy"}
     # "that 50 servicemen had died" still only sources a fact.
-    assert rules("The ministry said on Monday that 50 servicemen had died.",
+    assert rules("The ministry said that 50 servicemen had died.",
                  published="2025-03-18").empty
 
 
