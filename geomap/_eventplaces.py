@@ -78,6 +78,10 @@ _TO_LEGISLATURE = re.compile(r"\s+(?:parliament|the\s+(?:parliament|House|Senate
 #: Said at the meeting just reported, or the talks themselves: "told the meeting that".
 _AT_THE_MEETING = re.compile(r"(?:talks|negotiations)\b|[a-z]+\s+(?:the\s+)?(?:meeting|"
                              r"conference|summit|gathering|session|talks|delegates)\b")
+#: "there" as a place ("returnees there"), not the existential "there were clashes".
+_THERE = re.compile(r"(?<![Ff]rom )(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|has|have|had|"
+                    r"will|would|could|can|may|might|must|should|seems?|seemed|appears?|"
+                    r"appeared|remains?|remained|exists?|existed|be|been|being)\b)")
 _NAMED_GATHERING = re.compile(r"\s+of\s+(?:(?:the|and|of|for|on|[A-Z][\w’'.-]*)\s+){1,12}?"
                               r"(?:in|at)\s+(?:the\s+)?")
 _SETTLEMENTS = frozenset({"city", "neighbourhood", "airport", "crossing"})
@@ -248,6 +252,7 @@ class PlaceReader:
                 kept.append(_Mention(start, end, match.group(0), None, None, "", "facility",
                                      False))
         kept.extend(self._anaphora(sorted(kept, key=lambda m: m.start), taken + orgs))
+        kept.extend(self._there(sorted(kept, key=lambda m: m.start)))
         kept.extend(self._national_capitals(taken + orgs))
         kept.extend(self._paired_crossings([(m.start, m.end) for m in kept if m.resolved]))
         return sorted((self._country_part(m) for m in kept), key=lambda m: m.start)
@@ -298,8 +303,29 @@ class PlaceReader:
                 continue
             if before:
                 ref = before[-1]
+                if start - ref.end > 300:
+                    # Far from the last one named, "the crossing" is the one the story is
+                    # about: the most often named (Islam Qala, not Milak named once).
+                    counts = Counter(_bare_name(m.name) for m in mentions if m.end <= start)
+                    ref = max(reversed(before), key=lambda m: counts[_bare_name(m.name)])
                 found.append(_Mention(start, end, ref.name, ref.lat, ref.lon, ref.country_code,
                                       ref.kind, True))
+        return found
+
+    def _there(self, mentions: list[_Mention]) -> list[_Mention]:
+        """"handed out meals to 40,000 returnees there": the last town, crossing or airport
+        named in the two sentences before, as a mention of that place."""
+        found = []
+        for match in _THERE.finditer(self.text):
+            start = match.start()
+            paragraph = self.text.rfind("\n\n", 0, start)
+            cut = max(start - 400, paragraph + 2 if paragraph >= 0 else 0)  # same paragraph
+            before = [m for m in mentions if cut <= m.start and m.end <= start and m.resolved
+                      and m.kind in _SETTLEMENTS]
+            if before:
+                ref = before[-1]
+                found.append(_Mention(start, match.end(), ref.name, ref.lat, ref.lon,
+                                      ref.country_code, ref.kind, True))
         return found
 
     def _national_capitals(self, taken) -> list[_Mention]:
@@ -414,6 +440,8 @@ class PlaceReader:
         return found
 
     def _role(self, mention: _Mention) -> str:
+        if self.text.startswith("there", mention.start):
+            return "at"  # "returnees there": where it happened
         before = self.text[max(0, mention.start - 40):mention.start]
         found = re.search(r"\b([A-Za-z]+)\s+(?:the\s+)?(?:[A-Z][a-z]+['’]s\s+)?"
                           r"(?:(?:(?!(?:in|at|near|outside|from|to|into|of)\s)[\w-]+\s+){0,2}?"
@@ -1151,6 +1179,11 @@ def _mentions(text: str, geoparser) -> list[_Mention]:
                               str(get("country_code", "") or ""), str(get("kind", "") or ""),
                               resolved))
     return sorted(found, key=lambda m: m.start)
+
+
+def _bare_name(name: str) -> str:
+    """"Islam Qala crossing" and "Islam Qala" name one place."""
+    return re.sub(r"\s+(?:border\s+)?(?:crossing|airport|town|city)$", "", name, flags=re.I)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
