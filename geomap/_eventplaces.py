@@ -314,13 +314,11 @@ class PlaceReader:
 
     def _there(self, mentions: list[_Mention]) -> list[_Mention]:
         """"handed out meals to 40,000 returnees there": the last town, crossing or airport
-        named in the two sentences before, as a mention of that place."""
+        named in the 400 characters before, as a mention of that place."""
         found = []
         for match in _THERE.finditer(self.text):
             start = match.start()
-            paragraph = self.text.rfind("\n\n", 0, start)
-            cut = max(start - 400, paragraph + 2 if paragraph >= 0 else 0)  # same paragraph
-            before = [m for m in mentions if cut <= m.start and m.end <= start and m.resolved
+            before = [m for m in mentions if start - 400 <= m.start and m.end <= start and m.resolved
                       and m.kind in _SETTLEMENTS]
             if before:
                 ref = before[-1]

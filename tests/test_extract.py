@@ -1345,3 +1345,23 @@ def test_words_to_parliament_are_said_in_the_capital():
                    "transgression.", published="2022-12-21")
     row = events[events["trigger"] == "told"].iloc[0]
     assert row["location"] == "New Delhi" and "place_assumed" in row["flags"]
+
+
+def test_the_crossing_far_from_the_last_named_is_the_story_s_crossing():
+    events = rules("HERAT, Afghanistan - Buses arrive at the Islam Qala crossing before sunrise."
+                   "\n\nOn Monday, 31,000 Afghans crossed back from Iran at Islam Qala. Another "
+                   "6,000 returned through the Milak crossing into Nimroz.\n\nMany had lived in "
+                   "Iran for years, and some had never seen Afghanistan, aid workers in Herat "
+                   "said, describing families who arrived with nothing but plastic bags and "
+                   "children who had never set foot in the country, after years of work on "
+                   "building sites in Isfahan and Shiraz.\n\nThe "
+                   "World Food Programme distributed biscuits to 9,000 families at the crossing "
+                   "on Monday.", published="2025-07-08")
+    assert only(events, "humanitarian")["location"] == "Islam Qala crossing"
+
+
+def test_there_is_the_last_place_named():
+    events = rules("Thousands of deportees crossed at Torkham on Monday.\n\nThe World Food "
+                   "Programme distributed food to 40,000 returnees there on Tuesday.",
+                   published="2023-11-08")
+    assert only(events, "humanitarian")["location"] == "Torkham"
