@@ -607,7 +607,15 @@ class PlaceReader:
             return (not across, _SPECIFICITY.get(mention.kind, 5) >= 5, not mention.resolved,
                     distance)
 
-        return min(spots, key=rank)
+        best = min(spots, key=rank)
+        if best[0].kind == "river":
+            # "wading across the Rio Grande": a river's midpoint may lie hundreds of km away;
+            # the town the story is at, named just before, is where it was crossed.
+            towns = [m for m in self._mentions_in(max(0, best[0].start - 400), best[0].start)
+                     if m.resolved and m.kind in _SETTLEMENTS]
+            if towns:
+                return towns[-1], "near"
+        return best
 
     def _locate_movement(self, draft, located, border) -> None:
         trigger = draft.trigger

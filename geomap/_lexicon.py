@@ -136,6 +136,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"(?:into|at|from|near)\b"),
         ("phrase", r"(?<!border )(?<!the )(?<!a )cross(?:ed|es|ing)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+)"
                    r"{0,3}(?:Bridge|bridge|River|river|crossing|checkpoint|frontier)"),
+        # "waded across the Rio Grande": a river crossed by people (checked to be a river).
+        ("verb_river", r"(?:cross(?:ed|es|ing)|waded|wading|swam|swimming|paddled|rowed)"
+                       r"(?=\s+(?:back\s+)?(?:across\s+)?(?:the\s+)?(?-i:[A-Z]))"),
         ("arrival", r"landed|arrived|reached|entered"),
         ("phrase", r"(?:reached|arrived\s+at|approached|massed\s+at)\s+(?:the\s+)?(?:[\w–-]+\s+)?"
                    r"(?:border|frontier|crossing)"),
@@ -269,6 +272,11 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"ambassadors?)\b"),
         ("phrase", r"(?:parliament|lawmakers|legislators|assembly|senate|congress|deputies|MPs|"
                    r"legislature)\s+(?:[\w’'-]+\s+){0,2}?(?:voted|approved|ratified|endorsed)\b"),
+        # A leader removed: "had removed Lieutenant Colonel Damiba", "removed from power".
+        ("phrase", r"removed\s+(?:(?:the\s+)?(?:(?-i:[A-Z])[a-z]+\s+){0,2}(?-i:President|"
+                   r"Prime\s+Minister|Colonel|General|Lieutenant\s+Colonel|Captain|Major|"
+                   r"King|Emir|Governor|leader)\b|(?:[\w’'-]+\s+){1,4}?from\s+(?:power|"
+                   r"office)\b)"),
         # A walk-out is a protest: "opposition lawmakers ... walked out of parliament".
         ("phrase", r"walked\s+out\s+of\s+(?:the\s+)?(?:parliament|chamber|assembly|house|senate|"
                    r"session|sitting)\b"),

@@ -173,6 +173,11 @@ _DATED_SAYING = re.compile(r"\s+(?:(?:in|at)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:
                            r"press)\s+conference)\b|(?:(?:late|early)\s+)?on\s+"
                            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
 
+#: A present tense after "before", "until", "once" speaks of the future: "before the new
+#: government is sworn in".
+_PRESENT_FOR_FUTURE = re.compile(r"\b(?:before|until|once|unless)\s+(?:[\w’'-]+\s+){0,5}?"
+                                 r"(?:is|are)\s+$", re.I)
+
 #: A noun as the topic of talk: "a debate on the clash", "an inquiry into the attack".
 _TOPIC_OF = re.compile(r"\b(?:debate|discussion|inquiry|investigation|probe|report|briefing|"
                        r"questions?|comments?|remarks|statement)\s+(?:on|about|over|into)\s+"
@@ -238,7 +243,7 @@ _OBJECTS = {
                                   r"administration|martial law|curfew|ministers)\b", re.I),
     "verb_territory": re.compile(r"\b(?:city|cities|capital|towns?|districts?|provinces?|"
                                  r"territory|territories|bases?|airports?|power|control|villages?|"
-                                 r"areas?|posts|crossings?|border|palace|headquarters|"
+                                 r"areas?|posts|crossings?|(?<!-)border|palace|headquarters|"
                                  r"checkpoints?|compounds?|[A-Z][a-z]+)\b"),
 }
 _POLITICAL_OBJECT = re.compile(
@@ -577,7 +582,8 @@ class _Reader(PlaceReader):
         window = _words(_clause_tail(before))[-6:]
         lowered = [w.lower() for w in window]
         start, end = sentence.start + match.start(), sentence.start + match.end()
-        planned = bool(lex.FUTURE.search(" ".join(window)))
+        planned = bool(lex.FUTURE.search(" ".join(window))) or bool(_PRESENT_FOR_FUTURE.search(
+            before[-80:]))
         if kind == "noun":
             return self._check_noun(sentence, masked, category, match, planned)
         if re.fullmatch(r"(?:swept|marched|rolled)\s+into", match.group(0)) and not _ARMED.search(
@@ -640,6 +646,11 @@ class _Reader(PlaceReader):
         if kind == "verb_territory" and {"was", "were", "been"} & set(lowered[-2:]) and \
                 set(_words(_clause_tail(before).lower())) & lex.PEOPLE_NOUNS:
             return None  # "staff were then taken on to Kigali": people moved, no capture
+        if kind == "verb_river" and not any(
+                m.kind == "river" and re.fullmatch(r"\s+(?:back\s+)?(?:across\s+)?(?:the\s+)?",
+                                                   self.text[end:m.start])
+                for m in self._mentions_in(end, end + 60)):
+            return None  # "crossed the Street": only a river named right after counts
         if kind == "arrival" and not self._arrival_abroad(sentence, match):
             return None
         if kind == "arrival" and _MILITARY.search(_clause_tail(before)):

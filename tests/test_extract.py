@@ -1365,3 +1365,29 @@ def test_there_is_the_last_place_named():
                    "Programme distributed food to 40,000 returnees there on Tuesday.",
                    published="2023-11-08")
     assert only(events, "humanitarian")["location"] == "Torkham"
+
+
+def test_a_leader_removed_is_a_takeover():
+    row = only(rules("Traoré's faction announced on state television late on Friday that it had "
+                     "removed Lieutenant Colonel Paul-Henri Damiba in Ouagadougou.",
+                     published="2022-10-04"), "political")
+    assert row["event_date"] == "2022-09-30"
+
+
+def test_a_river_crossed_is_placed_at_the_town_named_before_it():
+    for verb in ("crossed", "waded across"):
+        row = only(rules("The small Texas border city of Eagle Pass has been at the heart of "
+                         f"the surge.\n\nOn Monday, about 2,000 migrants {verb} the Rio Grande.",
+                         published="2023-12-27"), "border_crossing")
+        assert row["location"] == "Eagle Pass"
+    # Only a river: crossing a street is no border crossing.
+    assert rules("Police crossed the Main Street on Monday.").empty
+
+
+def test_a_cross_border_trade_taken_is_no_capture_and_a_future_oath_is_planned():
+    events = rules("Ukrainian firms have since taken a large share of the cross-border trade.",
+                   published="2023-11-28")
+    assert events.empty
+    events = rules("Few expect a deal before the new government is sworn in.",
+                   published="2023-11-28")
+    assert events["planned"].all()
