@@ -63,8 +63,11 @@ _WISHED = re.compile(r"\b(?:urged|urging|asked|asking|called\s+on|invited|inviti
                      r"\b[^.;]*?\bto\s+[a-z]+")
 
 #: A closing attribution: ", the foreign ministry in Berlin said." ends the sentence.
-_SOURCE_TAIL = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,6}?(?:said|says|told|"
-                          r"reported|added)\b(?:\s+(?:[\w’'.-]+\s*){0,4})?[.!?]?\s*$")
+_SOURCE_TAIL = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[\w’'.()-]+\s+){0,6}?(?:said|says|told|"
+                          r"reported|added)\b(?:\s+(?:[\w’'.-]+\s*){0,4})?(?:[.!?]?\s*$|"
+                          # ", the SDF said, as Ankara pressed on ... in Istanbul": the
+                          # background after the source is not the scene either.
+                          r",\s+(?:as|while|amid|after|when)\b)")
 
 # "at a news conference in Helsinki", "in a statement issued in Tripoli", "speaking at the
 # World Economic Forum in Davos": the place where the words were spoken, wherever it stands.
@@ -455,6 +458,8 @@ class PlaceReader:
                           before)
         if re.search(r"\bout\s+of\s+(?:the\s+)?$", before):
             return "origin"  # "flying its citizens out of Beirut"
+        if re.search(r"\bfrom\s+(?:[\w-]+\s+){1,3}in\s+$", before):
+            return "origin"  # "rockets fired from Kurdish-held territory in Syria"
         if re.search(r"\b(?:embass(?:y|ies)|consulates?)\s+of\s+(?:the\s+)?$", before):
             return "actor"  # "attacked the embassies of Rwanda": whose, not where
         if re.search(r"\b(?:\d+\s*(?:km|kilometres|kilometers|(?:nautical\s+)?miles|nm)\s+)?"
@@ -467,8 +472,8 @@ class PlaceReader:
         if re.search(r"\bon\s+the\s+(?:[\w-]+\s+){0,2}?(?:outskirts|edges?|fringes?|periphery|"
                      r"side)\s+of\s+(?:the\s+)?$", before):
             return "at"  # "on the outskirts of Myawaddy"; a bare "on" is often a topic
-        if re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}(?:city|town|village|port|district|province)"
-                     r"\s+of\s+$", before, re.I):
+        if re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}(?:city|town|village|port|district|province|"
+                     r"cities|towns|villages)\s+of\s+$", before, re.I):
             return "at"  # "air strikes on the town of Laukkai", "seized the border town of"
         if re.search(r"\bout\s+of\s+(?:the\s+)?$", before, re.I):
             return "origin"
@@ -917,6 +922,11 @@ class PlaceReader:
         """"Defence Minister Rajnath Singh told parliament": the speaker's capital, the
         country of a leader or people named before the verb, else the story's country."""
         start, end = draft.sentence.start, draft.trigger.start
+        venue = [m for m in self._mentions_in(draft.trigger.end, draft.trigger.end + 60)
+                 if m.kind in _SETTLEMENTS and self._role(m) == "at"]
+        if venue:  # "told lawmakers from his ruling party in Ankara"
+            draft.place = _place_from_mention(venue[0])
+            return
         leaders = self._leader_countries()
         subject = self.text[start:end]
         codes = [leaders[name] for name in leaders
@@ -950,9 +960,13 @@ class PlaceReader:
         if self._leaders is None:
             self._leaders = {}
             for match in _HEAD_OF_STATE.finditer(self.text):
-                codes = self._demonym_codes(max(0, match.start() - 30), match.start()) or [
-                    m.country_code for m in self._mentions_in(max(0, match.start() - 30),
-                                                              match.start())
+                # The words before the title in its own sentence: "a Britain-based
+                # monitor.\n\nPresident Tayyip Erdogan" gives no country.
+                start = max(0, match.start() - 30)
+                stop = max(self.text.rfind(c, start, match.start()) for c in ".;\n")
+                start = max(start, stop + 1)
+                codes = self._demonym_codes(start, match.start()) or [
+                    m.country_code for m in self._mentions_in(start, match.start())
                     if m.kind == "country" and m.resolved]
                 for word in match.group(1).split():
                     if codes or word not in self._leaders:

@@ -36,7 +36,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"recogni[sz]ed|ruled out|accusing|urging|warning|condemning|demanding|"
                    r"travel(?:l?ed|s)? to|arrived in|flew to"),
         ("phrase", r"(?:recalled|recalling|summoned|summoning|expelled|expelling)\s+(?:[\w.’'-]+\s+){0,3}?(?:ambassadors?|envoys?|"
-                   r"diplomats?|charg[eé]s?\s+d[’']affaires|charg[eé])"),
+                   r"diplomats?|charg[eé]s?\s+d[’']affaires|charg[eé]|high\s+commissioners?|"
+                   r"military\s+advisers?|attach[eé]s?)"),
         ("phrase", r"(?:lodged|filed|registered|delivered|made)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
                    r"protests?\b"),
         ("phrase", r"(?:adopted|passed|approved|issued|signed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"

@@ -159,6 +159,8 @@ def _glue(text: str, current: tuple[int, int], nxt: tuple[int, int, int], gap: i
     if not body or body.endswith(_TERMINAL):
         return False
     following = text[nxt[0]:nxt[1]]
+    if _DATELINE_START.match(following):
+        return False  # "..., SDF says\n\nQAMISHLI, Syria, Nov 23 (Reuters) -": a new story line
     if following[:1].islower() or following[:1] in ",;)–-":
         return True
     last = body.split()[-1]
@@ -167,6 +169,10 @@ def _glue(text: str, current: tuple[int, int], nxt: tuple[int, int, int], gap: i
     # A single line break inside a paragraph is hard wrapping, except below a headline.
     return gap == 1 and not at_top
 
+
+#: A wire dateline opening a block: "QAMISHLI, Syria, Nov 23 (Reuters) -", "KABUL (AP) -".
+_DATELINE_START = re.compile(r"[A-Z][A-Z.’' -]{2,40}(?:,\s*[A-Z][\w.]*){0,2}(?:,\s*[A-Z][a-z]{2,8}"
+                             r"\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\)\s*)?[-—–]\s")
 
 #: A photo credit closing a caption: "(Reuters)", "(AFP)", "(Russian Defence Ministry/Handout)".
 _CREDIT_END = re.compile(r"[.!?]\s*\((?:[A-Z][\w.’'-]*)(?:[\s/][\w.’'-]+){0,5}\)$")

@@ -166,6 +166,7 @@ _LAG = re.compile(r"\b(?P<n>a|one|two|three|four|five|six)\s+(?P<unit>days?|week
                   r"(?:[\w’'-]+\s+){0,6}?$", re.I)
 
 _NO_DAY = ResolvedDate("", "", False)
+_AFTER_OPENING = re.compile(r"After\b")
 
 #: A saying given its own occasion: "said on Saturday", "said in a statement", "told reporters".
 _DATED_SAYING = re.compile(r"\s+(?:(?:in|at)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:statement|address|"
@@ -177,6 +178,15 @@ _DATED_SAYING = re.compile(r"\s+(?:(?:in|at)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:
 #: government is sworn in".
 _PRESENT_FOR_FUTURE = re.compile(r"\b(?:before|until|once|unless)\s+(?:[\w’'-]+\s+){0,5}?"
                                  r"(?:is|are)\s+$", re.I)
+
+#: Objects and complements that are no territory: "taken the shuttle", "captured on video".
+_NOT_TERRITORY = re.compile(r"\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:shuttle|bus|train|flight|"
+                            r"plane|boat|ferry|road|route|stage|lead|decision|step|view)\b|"
+                            r"on\s+(?:video|camera|film|tape))", re.I)
+#: Diplomats as the object: "expelled India's high commissioner".
+_DIPLOMAT_OBJECT = re.compile(r"\s+(?:[\w.’'-]+\s+){0,3}?(?:ambassadors?|envoys?|diplomats?|"
+                              r"high\s+commissioners?|charg[eé]s?|military\s+advisers?|"
+                              r"attach[eé]s?)\b", re.I)
 
 #: A noun as the topic of talk: "a debate on the clash", "an inquiry into the attack".
 _TOPIC_OF = re.compile(r"\b(?:debate|discussion|inquiry|investigation|probe|report|briefing|"
@@ -641,6 +651,10 @@ class _Reader(PlaceReader):
         if kind in _OBJECTS and not _OBJECTS[kind].search(scope) and not re.search(
                 r"\b(?:which|that)\s+(?:[\w’'-]+\s+){1,4}$", before):
             return None  # "which the Taliban had seized": the object is the antecedent
+        if category == "border_crossing" and _DIPLOMAT_OBJECT.match(plain_after):
+            return None  # "expelled India's high commissioner": a diplomatic act
+        if kind == "verb_territory" and _NOT_TERRITORY.match(plain_after):
+            return None  # "taken the shuttle", "captured on video": no place taken
         if kind == "verb_territory" and _PEOPLE_OBJECT.match(" " + object_text.lstrip()):
             return None  # "buses took 1,500 people from Kornidzor to Goris": no capture
         if kind == "verb_territory" and {"was", "were", "been"} & set(lowered[-2:]) and \
@@ -1105,15 +1119,23 @@ class _Reader(PlaceReader):
         """"fled Khartoum in the days after fighting erupted there on April 15": the week
         from the date of the event it follows; "hours after" or "shortly after" it: its day."""
         after = _AFTERMATH.search(self.text, trigger.end, min(sentence.end, trigger.end + 60))
+        month_only = False
         if after is None:
-            # "Hours after the attack on Monday, the prime minister chaired a meeting"
-            after = _AFTERMATH.match(self.text, sentence.start)
-            if after is None or after.group("days"):
+            # "Hours after the attack on Monday, the prime minister chaired a meeting"; "After
+            # India revoked ... in August 2019, Pakistan expelled ...": that month, no closer.
+            after = _AFTERMATH.match(self.text, sentence.start) or _AFTER_OPENING.match(
+                self.text, sentence.start)
+            if after is None or after.groupdict().get("days"):
                 return None
+            month_only = after.group(0) == "After"
         following = [m for m in candidates if m.start >= after.end()
                      and m.end <= max(trigger.start, after.end() + 80)]
         resolved = resolve_mention(following[0], self.published) if following else None
-        if resolved is None or resolved.precision != "day" or trigger.planned:
+        if resolved is None or trigger.planned:
+            return None
+        if month_only:
+            return resolved if resolved.precision == "month" else None
+        if resolved.precision != "day":
             return None
         return ResolvedDate(resolved.date, "week" if after.group("days") else "day", False,
                             resolved.vague)

@@ -1165,6 +1165,14 @@ def _pair_cities_with_regions(candidates: list[_Candidate], text: str) -> None:
             else:
                 continue
             break
+        else:
+            country = right.chosen
+            if (country is not None and country.kind == "country" and left.chosen is not None
+                    and left.chosen.population < 100_000
+                    and country.country_code not in _countries(left.chosen)):
+                # "Kartarpur, Pakistan": the Indian town of that name is not meant; the
+                # Pakistani one is a place the gazetteer lacks.
+                left.chosen, left.unresolved = None, True
 
 
 _POSSESSIVE_GAP = re.compile(r"[’']s[ \t]+(?:(?:northern|southern|eastern|western|central|"

@@ -1391,3 +1391,47 @@ def test_a_cross_border_trade_taken_is_no_capture_and_a_future_oath_is_planned()
     events = rules("Few expect a deal before the new government is sworn in.",
                    published="2023-11-28")
     assert events["planned"].all()
+
+
+def test_the_scene_is_not_in_the_background_after_the_source():
+    row = only(rules("Turkish drones struck targets around the Kurdish-held cities of Qamishli "
+                     "and Kobani in northeast Syria on Wednesday, the Syrian Democratic Forces "
+                     "(SDF) said, as Ankara pressed on with a campaign it launched after a "
+                     "bombing in Istanbul.", published="2022-11-23"), "armed_clash")
+    assert row["location"] == "Qamishli"
+
+
+def test_rockets_fired_from_a_country_land_where_they_hit():
+    row = only(rules("On Monday, rockets fired from Kurdish-held territory in Syria slammed into "
+                     "the Turkish border town of Karkamis, killing two people.",
+                     published="2022-11-23"), "armed_clash")
+    assert row["location"] == "Karkamis"
+
+
+def test_a_leader_s_country_comes_from_his_own_sentence():
+    events = rules("The figures came from the Syrian Observatory, a Britain-based war monitor.\n\n"
+                   "President Tayyip Erdogan told lawmakers from his ruling AK Party in Ankara on "
+                   "Tuesday that the air strikes were only the beginning.", published="2022-11-23")
+    assert events[events["trigger"] == "told"].iloc[0]["location"] == "Ankara"
+
+
+def test_diplomats_expelled_and_things_taken_or_captured_on_video():
+    events = rules("After India revoked the special status of Jammu and Kashmir in August 2019, "
+                   "Pakistan expelled India's high commissioner.", published="2021-11-21")
+    row = only(events, "diplomacy")
+    assert (row["event_date"], row["time_precision"]) == ("2019-08-01", "month")
+    assert "border_crossing" not in set(events["category"])
+    assert rules("Pilgrims had taken the shuttle to the shrine in Kartarpur on Wednesday.",
+                 published="2021-11-21").empty
+    assert "armed_clash" not in set(rules(
+        "At Kartarpur on Saturday, Sidhu greeted an official in an exchange that was captured "
+        "on video.", published="2021-11-21")["category"])
+
+
+def test_a_headline_ending_in_an_attribution_stays_apart_from_the_dateline():
+    text = ("Turkish drones hit Kurdish-held northeast Syria for fourth day, SDF says\n\n"
+            "QAMISHLI, Syria, Nov 23 (Reuters) - Turkish drones struck targets near Qamishli "
+            "on Wednesday.")
+    events = events_from_text(text, published="2022-11-23", learned=False)
+    # One event, from the dateline's sentence: the headline is not glued to it.
+    assert list(events["quote"]) == [text.split("\n\n")[1]]

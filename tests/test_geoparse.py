@@ -476,3 +476,11 @@ def test_a_bare_name_after_in_is_the_town_not_the_border_river():
     tumbes = only("Ecuador shut its border. Soldiers arrived in Tumbes overnight, Peru said.",
                   "Tumbes")
     assert tumbes.kind == "city" and tumbes.country_code == "PE"
+
+
+def test_a_town_named_with_another_country_is_not_its_namesake():
+    # The Indian Kartarpur is not "Kartarpur, Pakistan"; a big city in a list stays itself.
+    found = geoparse("Pilgrims took the shuttle to the shrine in Kartarpur, Pakistan.")
+    assert [(m.name, m.resolved) for m in found] == [("Kartarpur", False), ("Pakistan", True)]
+    found = geoparse("Delegations from Kabul, Tehran, Pakistan and India met.")
+    assert all(m.resolved for m in found)
