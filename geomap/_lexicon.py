@@ -417,12 +417,12 @@ POLITICAL_SPEAKER = re.compile(
 CLAUSE_MARKERS = re.compile(
     r"(?:,\s*)?\b(?:which|who|whom|whose|where|when|while|whereas|after|before|"
     r"(?<!has )(?<!have )(?<!had )(?<!ever )since(?!\s+then\b)|because|"
-    r"although|though|until|unless|if|according to|adding|at which|during which|"
+    r"although|though|until|unless|if|according to|adding|at which|during which|in which|"
     r"ahead of|an?\s+(?:[\w-]+\s+)?(?:move|step|decision|development|sign)\s+(?:that|which))\b|;",
     re.I)
 #: Relative clauses that share the time and place of what they attach to.
-INHERITING_MARKERS = frozenset({"at which", "during which", "where", "when", "after", "before",
-                                "while", "adding", "ahead of"})
+INHERITING_MARKERS = frozenset({"at which", "during which", "in which", "where", "when", "after",
+                                "before", "while", "adding", "ahead of"})
 
 #: An acronym in brackets after a capitalised name: "Treaty Organization (CSTO)".
 ORG_ACRONYM = re.compile(r"(?<=[A-Za-z] )\(([A-Z][A-Z0-9-]{1,9})\)")

@@ -167,6 +167,7 @@ _LAG = re.compile(r"\b(?P<n>a|one|two|three|four|five|six)\s+(?P<unit>days?|week
 
 _NO_DAY = ResolvedDate("", "", False)
 _AFTER_OPENING = re.compile(r"After\b")
+_ZONE_ASIDE = re.compile(r"\(\s*[\d:.]+\s*(?:a\.m\.|p\.m\.)?\s*(?:GMT|UTC)\s+(?:on\s+)?$")
 
 #: A saying given its own occasion: "said on Saturday", "said in a statement", "told reporters".
 _DATED_SAYING = re.compile(r"\s+(?:(?:in|at)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:statement|address|"
@@ -434,7 +435,9 @@ class _Reader(PlaceReader):
         self._raw_mentions = _mentions(text, geoparser)
         self.mentions = self._complete(self._raw_mentions)
         self.quotes = quoted_spans(text)
-        self.dates = anchor_mentions(find_date_mentions(text), published, text=text)
+        # "at 3 a.m. (2230 GMT on Sunday)": the same moment in another zone dates nothing.
+        self.dates = anchor_mentions([m for m in find_date_mentions(text) if not _ZONE_ASIDE.search(
+            text, max(0, m.start - 24), m.start)], published, text=text)
         self.people = _people(text)
         self.officials = _people(text, officials=True)
         self.acronyms = set(lex.ORG_ACRONYM.findall(text))
@@ -1099,9 +1102,14 @@ class _Reader(PlaceReader):
             candidates = [m for m in candidates if m.start >= dateline.end()]
         best = self._nearest_date(sentence, candidates, trigger.start, trigger.end, trigger)
         if best is None:
-            marker = self._open_marker(sentence, trigger.start)
-            if marker is not None and marker[2] in lex.INHERITING_MARKERS:
+            # "Saturday's assault, in which a bomber rammed a truck into the compound before
+            # gunmen stormed it": each clause inherits the time of the one it hangs from.
+            for marker in reversed([m for m in self._markers(sentence) if m[1] <= trigger.start]):
+                if marker[2] not in lex.INHERITING_MARKERS:
+                    break
                 best = self._nearest_date(sentence, candidates, marker[0], marker[0], trigger)
+                if best is not None:
+                    break
         if best is None:
             return self._date_of_aftermath(sentence, candidates, trigger)
         resolved = resolve_mention(best, self.published, future=trigger.planned)

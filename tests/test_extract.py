@@ -1435,3 +1435,16 @@ def test_a_headline_ending_in_an_attribution_stays_apart_from_the_dateline():
     events = events_from_text(text, published="2022-11-23", learned=False)
     # One event, from the dateline's sentence: the headline is not glued to it.
     assert list(events["quote"]) == [text.split("\n\n")[1]]
+
+
+def test_a_time_given_in_another_zone_dates_nothing():
+    events = rules("Pakistani planes bombed homes in Khost at around 3 a.m. (2230 GMT on "
+                   "Sunday).", published="2024-03-18")
+    assert only(events, "armed_clash")["event_date"] != "2024-03-17"
+
+
+def test_a_clause_inherits_the_time_of_the_clause_it_hangs_from():
+    row = only(rules("Saturday's assault on the post at Mir Ali, in which a suicide bomber rammed "
+                     "a truck into the compound before gunmen stormed it, killed seven soldiers.",
+                     published="2024-03-18"), "armed_clash")
+    assert row["event_date"] == "2024-03-16"
