@@ -102,7 +102,8 @@ def test_the_model_adds_nothing_for_purposes_or_set_aside_statements():
             "groups from crossing, a government spokesman said.")
     assert "border_crossing" not in set(events_from_text(text, published="2023-06-16")[
         "category"])
-    assert events_from_text("The ministry said on Monday that 50 servicemen had died.",
+    # The rules set this saying aside (no occasion of its own); the model adds nothing back.
+    assert events_from_text("The ministry said that 50 servicemen had died.",
                             published="2024-03-11").empty
 
 
