@@ -23,6 +23,10 @@ _MILITARY_NOUNS = (r"troops|soldiers|servicemen|forces|units|battalions?|brigade
                    r"gendarmes|commandos|guardsmen|peacekeepers|fighters|armou?red personnel carriers|APCs|"
                    r"ammunition|arms|drones|air defen[cs]e systems?")
 
+#: Diplomats as the object of an act: "expelled India's high commissioner".
+DIPLOMATS = (r"(?:ambassadors?|envoys?|diplomats?|charg[eé]s?\s+d[’']affaires|charg[eé]s?|"
+             r"high\s+commissioners?|military\s+advisers?|attach[eé]s?)")
+
 #: Trigger patterns per category: (kind, regex). ``verb_military`` needs a military object
 #: in the clause; ``verb_political`` a political object.
 TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -35,9 +39,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"announced|refused to (?:recogni[sz]e|accept|negotiate|meet|talk)|"
                    r"recogni[sz]ed|ruled out|accusing|urging|warning|condemning|demanding|"
                    r"travel(?:l?ed|s)? to|arrived in|flew to"),
-        ("phrase", r"(?:recalled|recalling|summoned|summoning|expelled|expelling)\s+(?:[\w.’'-]+\s+){0,3}?(?:ambassadors?|envoys?|"
-                   r"diplomats?|charg[eé]s?\s+d[’']affaires|charg[eé]|high\s+commissioners?|"
-                   r"military\s+advisers?|attach[eé]s?)"),
+        ("phrase", r"(?:recalled|recalling|summoned|summoning|expelled|expelling)\s+"
+                   r"(?:[\w.’'-]+\s+){0,3}?" + DIPLOMATS),
         ("phrase", r"(?:lodged|filed|registered|delivered|made)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
                    r"protests?\b"),
         ("phrase", r"(?:adopted|passed|approved|issued|signed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"

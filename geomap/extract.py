@@ -185,9 +185,7 @@ _NOT_TERRITORY = re.compile(r"\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:shuttle|bus|
                             r"plane|boat|ferry|road|route|stage|lead|decision|step|view)\b|"
                             r"on\s+(?:video|camera|film|tape))", re.I)
 #: Diplomats as the object: "expelled India's high commissioner".
-_DIPLOMAT_OBJECT = re.compile(r"\s+(?:[\w.’'-]+\s+){0,3}?(?:ambassadors?|envoys?|diplomats?|"
-                              r"high\s+commissioners?|charg[eé]s?|military\s+advisers?|"
-                              r"attach[eé]s?)\b", re.I)
+_DIPLOMAT_OBJECT = re.compile(r"\s+(?:[\w.’'-]+\s+){0,3}?" + lex.DIPLOMATS + r"\b", re.I)
 
 #: A noun as the topic of talk: "a debate on the clash", "an inquiry into the attack".
 _TOPIC_OF = re.compile(r"\b(?:debate|discussion|inquiry|investigation|probe|report|briefing|"
