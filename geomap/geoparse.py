@@ -100,7 +100,11 @@ class _Token:
         self.sentence_start = sentence_start
         self.lower = text.lower()
         self.is_word = text[:1].isalpha()
-        self.is_cap = text[:1].isupper()
+        # "al-Malikiyah", "ad-Dawr": a name behind a lower-case Arabic article is capitalised.
+        self.is_cap = text[:1].isupper() or bool(_ARTICLE_NAME.match(text))
+
+
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|en|er|es|et|ez)[-\u2010\u2011][A-Z]")
 
 
 def _tokenize(text: str, abbreviations=frozenset()) -> list[_Token]:

@@ -484,3 +484,11 @@ def test_a_town_named_with_another_country_is_not_its_namesake():
     assert [(m.name, m.resolved) for m in found] == [("Kartarpur", False), ("Pakistan", True)]
     found = geoparse("Delegations from Kabul, Tehran, Pakistan and India met.")
     assert all(m.resolved for m in found)
+
+
+def test_a_name_behind_a_lower_case_arabic_article_is_found():
+    text = ("A reporter was killed in a strike near al-Malikiyah on Sunday, and troops entered "
+            "al-Qaim. He said al-Sudani met officials in Baghdad.")
+    assert [(m.name, m.country_code) for m in geoparse(text) if m.resolved][:2] == [
+        ("al-Malikiyah", "SY"), ("al-Qaim", "IQ")]
+    assert not any(m.name == "al-Sudani" for m in geoparse(text))
