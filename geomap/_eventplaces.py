@@ -472,7 +472,7 @@ class PlaceReader:
         if re.search(r"\bon\s+the\s+(?:[\w-]+\s+){0,2}?(?:outskirts|edges?|fringes?|periphery|"
                      r"side)\s+of\s+(?:the\s+)?$", before):
             return "at"  # "on the outskirts of Myawaddy"; a bare "on" is often a topic
-        if re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}(?:city|town|village|port|district|province|"
+        if re.search(r"\bthe\s+(?:[\w-]+\s+){0,3}(?:city|town|village|port|district|province|"
                      r"cities|towns|villages)\s+of\s+$", before, re.I):
             return "at"  # "air strikes on the town of Laukkai", "seized the border town of"
         if re.search(r"\bout\s+of\s+(?:the\s+)?$", before, re.I):

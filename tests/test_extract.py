@@ -1448,3 +1448,10 @@ def test_a_clause_inherits_the_time_of_the_clause_it_hangs_from():
                      "a truck into the compound before gunmen stormed it, killed seven soldiers.",
                      published="2024-03-18"), "armed_clash")
     assert row["event_date"] == "2024-03-16"
+
+
+def test_a_place_named_as_a_modifier_yields_to_the_town_it_describes():
+    row = only(rules("A coalition air strike on a telecommunications building in the Red Sea port "
+                     "city of Hodeidah overnight killed three people.", published="2022-01-21"),
+               "armed_clash")
+    assert row["location"] == "Hodeidah"
