@@ -85,6 +85,7 @@ _AT_THE_MEETING = re.compile(r"(?:talks|negotiations)\b|[a-z]+\s+(?:the\s+)?(?:m
 _THERE = re.compile(r"(?<![Ff]rom )(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|has|have|had|"
                     r"will|would|could|can|may|might|must|should|seems?|seemed|appears?|"
                     r"appeared|remains?|remained|exists?|existed|be|been|being)\b)")
+_CROSSING_NOUN = re.compile(r"(?:gates?|crossings?|bridges?|checkpoints?|posts?)\b", re.I)
 _NAMED_GATHERING = re.compile(r"\s+of\s+(?:(?:the|and|of|for|on|[A-Z][\w’'.-]*)\s+){1,12}?"
                               r"(?:in|at)\s+(?:the\s+)?")
 _SETTLEMENTS = frozenset({"city", "neighbourhood", "airport", "crossing"})
@@ -121,7 +122,8 @@ _FACILITY = re.compile(r"\b(?:[A-Z][\w'-]+\s+){1,3}(?:Air\s+Base|Airbase|Air\s+F
                        r"Gorge|Pass)\b")
 
 _ANAPHORA = re.compile(r"\bthe\s+(?P<noun>airport|capital|city|town|crossing|border crossing|"
-                       r"airbase|air base|country|district|province|village|area)\b(?!\s+of\b)"
+                       r"airbase|air base|country|district|province|village|area|bridges?|"
+                       r"gates?)\b(?!\s+of\b)"
                        r"(?P<possessive>['’]s)?", re.I)
 
 #: A crossing named by the towns on its two sides: "the Gamboru-Fotokol crossing".
@@ -138,7 +140,10 @@ _ANAPHORA_KINDS = {"airport": ("airport",), "airbase": ("airport",), "air base":
                    "crossing": ("crossing",), "border crossing": ("crossing",),
                    "country": ("country",), "district": ("district", "city"),
                    "province": ("province",), "village": ("city",),
-                   "area": ("crossing", "city", "neighbourhood", "district", "airport")}
+                   "area": ("crossing", "city", "neighbourhood", "district", "airport"),
+                   # "the bridges reopened": the crossing, or the town it was named in
+                   "bridge": ("crossing", "city"), "bridges": ("crossing", "city"),
+                   "gate": ("crossing", "city"), "gates": ("crossing", "city")}
 
 _BORDER_WITH = re.compile(r"\b(?P<who>its|their|the|his|her)\s+(?:(?:entire|whole|long|porous|"
                           r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+){0,2}"
@@ -626,6 +631,11 @@ class PlaceReader:
         trigger = draft.trigger
         named = [m for m, _ in located if m.kind == "crossing" and trigger.start <= m.start
                  and m.end <= trigger.end]
+        if _CROSSING_NOUN.match(self.text, trigger.start):
+            # "The Yayladağı border gate in Hatay province reopened": the name before the
+            # noun the trigger opens with names the crossing.
+            named = [m for m, _ in located if m.resolved and m.kind in _SETTLEMENTS and
+                     re.fullmatch(r"\s+(?:border\s+)?", self.text[m.end:trigger.start])] + named
         if named and trigger.category == "border_crossing" and not _MOTION.match(
                 self.text, trigger.start):
             # "closed the Dogharoun-Islam Qala crossing, leaving trucks stranded on the
@@ -644,7 +654,7 @@ class PlaceReader:
             spots = [(m, "at") for m, r in located if (0 <= m.start - trigger.end <= 30 and
                      re.fullmatch(r"\s+(?:(?:of|from|at)\s+)?(?:the\s+)?",
                                   self.text[trigger.end:m.start])) or
-                     (trigger.start <= m.start and m.end <= trigger.end and m.kind != "country")]
+                     (m.start < trigger.end and trigger.start < m.end and m.kind != "country")]
         if not spots and not targets and not origins:
             # "Metula, a village of 1,700 people, was emptied": the subject undergoes it.
             spots = [(m, "at") for m, r in located if r == "subject" and m.start < trigger.start
@@ -654,6 +664,16 @@ class PlaceReader:
             # "Kharlachi was last closed", "the Torkham crossing in Khyber was shut"
             spots = [(m, "at") for m, _ in located
                      if m.kind == "crossing" and m.start < trigger.start][-1:]
+        if not spots and not targets and not origins and not border and \
+                trigger.category == "border_crossing" and not self._in_quote(trigger.start):
+            # "By mid-morning about 450 people had crossed": at the crossing just reported.
+            earlier = [d for d in self._placed if d.trigger.category == "border_crossing"
+                       and draft.sentence.index - 2 <= d.sentence.index < draft.sentence.index
+                       and d.place.get("precision") in ("exact", "near")]
+            if earlier:
+                draft.place = dict(earlier[-1].place)
+                draft.flags.append("place_inferred")
+                return
         origin = _place_from_mention(origins[0]) if origins else {}
         destination = _place_from_mention(targets[0]) if targets else {}
         to_border = re.search(r"\b(?:to|toward|towards|across|over|along|at|on)\s+(?:the\s+|its\s+"

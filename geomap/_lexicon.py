@@ -157,6 +157,18 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"checkpoints?)\s+(?:[\w–-]+\s+){0,3}?(?:open|closed|shut)\b|"
                    r"(?:border|crossings?)\s+(?:[\w-]+\s+){0,3}?(?:remained|remains|remain|stayed|"
                    r"stays)\s+(?:open|closed|shut)"),
+        # A crossing opened or shut, said of the crossing itself: "The bridges reopened on
+        # Saturday", "the port of entry at Lukeville has been closed since Dec. 4".
+        ("phrase", r"(?:bridges?|gates?|crossings?|checkpoints?|border\s+posts?|ports?\s+of\s+"
+                   r"entry|terminals?|corridor)\s+(?:[\w’'-]+\s+){0,4}?(?:reopened|re-opened|"
+                   r"(?:has|have|had)\s+been\s+(?:closed|shut)|swung\s+open)"
+                   r"(?!\s+(?:the|a|an|its|their|to)\b)"),
+        # People who "had crossed" or "returned home (from)": "about 450 people had crossed",
+        # "230,000 Afghans have returned home", "Afghans returned home from Iran".
+        ("phrase", r"(?:people|refugees|migrants|families|returnees|civilians|Afghans|Syrians|"
+                   r"Sudanese|Rohingya)\s+(?:[\w’'-]+\s+){0,2}?(?:had|have|has)\s+(?:crossed\b"
+                   r"(?!\s+(?:the|a|an|into|over|from|at|through)\b)|returned\s+home\b)"),
+        ("phrase", r"returned\s+(?:home\s+)?from\s+(?:neighbouring\s+)?(?-i:[A-Z])[\w’'-]+"),
         ("phrase", r"(?:were|was|been|being)\s+(?:returned|deported|sent back|expelled|"
                    r"repatriated|pushed back|turned back)"),
         ("phrase", r"(?:gathered|gather|gathers|massed|queued|queue|waited|wait|waits|waiting|"

@@ -1455,3 +1455,24 @@ def test_a_place_named_as_a_modifier_yields_to_the_town_it_describes():
                      "city of Hodeidah overnight killed three people.", published="2022-01-21"),
                "armed_clash")
     assert row["location"] == "Hodeidah"
+
+
+def test_crossings_reopened_and_people_who_had_crossed():
+    events = rules("The Yayladağı border gate in Hatay province reopened at 8 a.m. on Thursday "
+                   "for Syrians returning home.\n\nBy mid-morning about 450 people had crossed, "
+                   "many pushing handcarts.", published="2024-12-19")
+    assert list(events["category"]) == ["border_crossing", "border_crossing"]
+    assert list(events["location"]) == ["Yayladağı", "Yayladağı"]
+    assert "place_inferred" in events["flags"].iloc[1]
+    # "the bridges" are the ones named before, in their town.
+    events = rules("On Monday, officials closed the international rail bridges in Eagle Pass."
+                   "\n\nThe bridges reopened on Saturday morning, officials said.",
+                   published="2023-12-27")
+    reopened = events[events["trigger"] == "bridges reopened"].iloc[0]
+    assert reopened["location"] == "Eagle Pass"
+
+
+def test_returnees_home_are_a_crossing():
+    events = rules("More than 230,000 Afghans have returned home, the agency said on Monday.",
+                   published="2023-11-07")
+    assert "border_crossing" in set(events["category"])
