@@ -166,6 +166,9 @@ _LAG = re.compile(r"\b(?P<n>a|one|two|three|four|five|six)\s+(?P<unit>days?|week
                   r"(?:[\w’'-]+\s+){0,6}?$", re.I)
 
 _NO_DAY = ResolvedDate("", "", False)
+#: The date of a saying: "said on Monday", "told reporters late on Tuesday".
+_SAYING_DATE = re.compile(r"\b(?:said|says|told\s+(?:[\w-]+\s+){0,2}?|announced|reported|added)"
+                          r"\s+(?:late\s+|early\s+)?(?:on\s+)?$")
 _AFTER_OPENING = re.compile(r"After\b")
 _ZONE_ASIDE = re.compile(r"\(\s*[\d:.]+\s*(?:a\.m\.|p\.m\.)?\s*(?:GMT|UTC)\s+(?:on\s+)?$")
 
@@ -1157,6 +1160,12 @@ class _Reader(PlaceReader):
                   and resolve_mention(m, self.published, future=trigger.planned) is not None]
         if not usable:
             return None
+        if trigger.category != "diplomacy":
+            # "The WFP said on Monday it had moved flour to Hairatan in September": the date
+            # of the saying is not the date of what it reports, when that has its own.
+            own = [m for m in usable if not (m.end <= start and _SAYING_DATE.search(
+                self.text, max(0, m.start - 40), m.start))]
+            usable = own or usable
 
         def rank(m: DateMention) -> tuple:
             gap = start - m.end if m.end <= start else (m.start - end) * 1.5

@@ -1476,3 +1476,10 @@ def test_returnees_home_are_a_crossing():
     events = rules("More than 230,000 Afghans have returned home, the agency said on Monday.",
                    published="2023-11-07")
     assert "border_crossing" in set(events["category"])
+
+
+def test_the_date_of_a_saying_does_not_date_what_it_reports():
+    row = only(rules("The World Food Programme said on Monday it had delivered 2,400 tonnes of "
+                     "wheat flour from Termez to Hairatan in September.", published="2024-10-08"),
+               "humanitarian")
+    assert (row["event_date"], row["time_precision"]) == ("2024-09-01", "month")
