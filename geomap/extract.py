@@ -1165,7 +1165,8 @@ class _Reader(PlaceReader):
             # of the saying is not the date of what it reports, when that has its own.
             own = [m for m in usable if not (m.end <= start and _SAYING_DATE.search(
                 self.text, max(0, m.start - 40), m.start))]
-            usable = own or usable
+            if any(m.kind in ("calendar", "iso", "month_name", "weekday") for m in own):
+                usable = own  # a named day or month; "in the past month" is no date of its own
 
         def rank(m: DateMention) -> tuple:
             gap = start - m.end if m.end <= start else (m.start - end) * 1.5
