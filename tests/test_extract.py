@@ -418,18 +418,21 @@ def test_test_articles_meet_targets():
     assert len(older) == 34
     matched, n_gold, n_pred = _pooled(older, floor=0.5)
     # A regression guard, not the target: these articles were used to generalise the rules.
-    assert matched / n_gold >= 0.8 and matched / n_pred >= 0.8, (matched, n_gold, n_pred)
+    # Their tables predate two conventions the blind annotators follow (a saying with its own
+    # occasion is a statement; "held talks" may also be a meeting), which cost them about
+    # 0.03 precision in the seventh session (0.84 -> 0.80); the guard allows for that.
+    assert matched / n_gold >= 0.8 and matched / n_pred >= 0.78, (matched, n_gold, n_pred)
 
 
 def test_blind_rounds_stay_above_their_first_fixes():
-    """Articles annotated by people who never saw the extractor (rounds 17-33). Scored
-    blind at recall 0.23-0.51 / precision 0.28-0.54 per round (rounds 31-33: 0.30-0.35 /
-    0.40-0.54 per set); after the general fixes each round taught and the sentence model
-    trained on them, 0.58 / 0.56 pooled (in sample). The guard sits a little below that,
+    """Articles annotated by people who never saw the extractor (rounds 17-34). Scored
+    blind at recall 0.23-0.51 / precision 0.28-0.54 per round (rounds 31-34 per set: 0.23-0.42 /
+    0.30-0.54); after the general fixes each round taught and the sentence model
+    trained on them, 0.57 / 0.56 pooled (in sample). The guard sits a little below that,
     room for a retrained model's noise; the target (0.8 / 0.9 on unseen articles) is not
     met."""
     newer = [p for p in sorted(DATA.glob("*.events.csv")) if _blind_round(p)]
-    assert len(newer) == 128
+    assert len(newer) == 137
     matched, n_gold, n_pred = _pooled(newer)
     assert matched / n_gold >= 0.55 and matched / n_pred >= 0.52, (matched, n_gold, n_pred)
 
