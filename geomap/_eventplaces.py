@@ -601,10 +601,10 @@ class PlaceReader:
 
     def _best_spot(self, spots, trigger) -> tuple[_Mention, str]:
         # "At Chaman in Balochistan": the province after a town only says where the town is.
-        towns = {m.end: m for m, _ in spots if m.kind in _SETTLEMENTS}
+        town_ends = {m.end for m, _ in spots if m.kind in _SETTLEMENTS}
         spots = [(m, r) for m, r in spots if m.kind not in ("province", "region", "country")
                  or not any(re.fullmatch(r"(?:,|\s+in)\s+(?:the\s+)?", self.text[end:m.start])
-                            for end in towns if end <= m.start)] or spots
+                            for end in town_ends if end <= m.start)] or spots
 
         def rank(pair):
             mention, _ = pair
@@ -924,7 +924,7 @@ class PlaceReader:
         if lex.CLAUSE_MARKERS.search(subject):
             return
         leaders = self._leader_countries()
-        named = [name for name in leaders if re.search(rf"\b{re.escape(name)}\b", subject)]
+        named = self._named_leaders(subject)
         codes = sorted({leaders[name] for name in named if leaders[name]})
         if _LEGISLATURE.search(subject):
             named = named or ["parliament"]  # "Parliament passed the bill": in the capital
@@ -948,11 +948,9 @@ class PlaceReader:
             draft.place = _place_from_mention(venue[0])
             return
         leaders = self._leader_countries()
-        subject = self.text[start:end]
-        codes = [leaders[name] for name in leaders
-                 if leaders[name] and re.search(rf"\b{re.escape(name)}\b", subject)]
-        codes = codes or self._demonym_codes(start, end) or [
-            m.country_code for m in self._mentions_in(start, end) if m.kind == "country"]
+        codes = [leaders[name] for name in self._named_leaders(self.text[start:end])
+                 if leaders[name]]
+        codes = codes or self._country_codes(start, end)
         code = codes[0] if codes else self.focus
         if code:
             self._place_at_capital(draft, code)
@@ -985,9 +983,7 @@ class PlaceReader:
                 start = max(0, match.start() - 30)
                 stop = max(self.text.rfind(c, start, match.start()) for c in ".;\n")
                 start = max(start, stop + 1)
-                codes = self._demonym_codes(start, match.start()) or [
-                    m.country_code for m in self._mentions_in(start, match.start())
-                    if m.kind == "country" and m.resolved]
+                codes = self._country_codes(start, match.start())
                 for word in match.group(1).split():
                     if codes or word not in self._leaders:
                         self._leaders[word] = codes[-1] if codes else ""
@@ -1135,6 +1131,17 @@ class PlaceReader:
             if m.end <= end:
                 found.append(m)
         return found
+
+    def _named_leaders(self, subject: str) -> list[str]:
+        """The name words of presidents and prime ministers that ``subject`` names."""
+        return [name for name in self._leader_countries()
+                if re.search(rf"\b{re.escape(name)}\b", subject)]
+
+    def _country_codes(self, start: int, end: int) -> list[str]:
+        """Countries a stretch names by adjective ("Kazakh"), else by name ("Kazakhstan")."""
+        return self._demonym_codes(start, end) or [
+            m.country_code for m in self._mentions_in(start, end)
+            if m.kind == "country" and m.resolved]
 
     def _demonym_codes(self, start: int, end: int) -> list[str]:
         words = re.finditer(r"\b[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?\b|\bUS\b|\bU\.S\.",

@@ -165,7 +165,6 @@ _CASUALTIES = re.compile(r".*\b(?:were|was|had been|have been|has been)\s+(?:\w+
 _LAG = re.compile(r"\b(?P<n>a|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?)\s+after\s+"
                   r"(?:[\w’'-]+\s+){0,6}?$", re.I)
 
-_NO_DAY = ResolvedDate("", "", False)
 #: The date of a saying: "said on Monday", "told reporters late on Tuesday".
 _SAYING_DATE = re.compile(r"\b(?:said|says|told\s+(?:[\w-]+\s+){0,2}?|announced|reported|added)"
                           r"\s+(?:late\s+|early\s+)?(?:on\s+)?$")
@@ -792,8 +791,9 @@ class _Reader(PlaceReader):
             r"\b(?:after|during|following|amid)\s+(?:[\w’'-]+\s+){0,4}$", before)
         if _TOPIC_OF.search(before[-60:]):
             return None  # "refused a debate on the clash": what is talked about, told elsewhere
+        happened = lex.HAPPENED_AFTER.match(masked[match.end():match.end() + 80])
         if lex.BACKGROUND_BEFORE.search(before[-80:]) and not after_in_caption and \
-                not self._dated_clause(sentence, masked, match):
+                not self._dated_clause(sentence, match, happened):
             return None
         if re.search(r"\b(?!(?:conducting|holding|hosting|staging|launching|attending|chairing|"
                      r"leading|convening|opening|addressing|"
@@ -811,7 +811,6 @@ class _Reader(PlaceReader):
         tail = _clause_tail(before)
         words = _words(tail)[-8:]
         support = lex.SUPPORT_VERBS.search(" ".join(words))
-        happened = lex.HAPPENED_AFTER.match(masked[match.end():match.end() + 80])
         if happened and set(happened.group(0).lower().split()) & lex.MODALS:
             happened = None  # "fighting might spread": a fear, not an event
         participle = match.group(0).lower() in ("meeting", "gathering") and re.search(
@@ -847,16 +846,18 @@ class _Reader(PlaceReader):
         return _Trigger(category, sentence.start + match.start(), sentence.start + match.end(),
                         "noun", planned)
 
-    def _dated_clause(self, sentence, masked, match) -> bool:
+    def _dated_clause(self, sentence, match, happened) -> bool:
         """"after fighting erupted there on April 15": a noun that opens its own clause,
         happened and dated in it, is stated, not a reference to something told elsewhere."""
-        happened = lex.HAPPENED_AFTER.match(masked[match.end():match.end() + 80])
-        if not happened or not happened.group("past"):
+        if not happened or not happened.group("past") or self.published is None:
             return False
         start = sentence.start + match.end() + happened.end()
-        return any(start <= m.start <= start + 25 and not m.background and
-                   (resolve_mention(m, self.published) or _NO_DAY).precision == "day"
-                   for m in self.dates) if self.published else False
+        for mention in self.dates:
+            if start <= mention.start <= start + 25 and not mention.background:
+                resolved = resolve_mention(mention, self.published)
+                if resolved is not None and resolved.precision == "day":
+                    return True
+        return False
 
     def _recent(self, sentence: Sentence, category: str) -> bool:
         """Whether the previous two sentences reported an event of ``category``."""

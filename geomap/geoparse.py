@@ -1224,9 +1224,8 @@ def _accept(cand: _Candidate, doc: Counter, own: Counter, *, near: list[Place] =
         # article's countries say which one, and an alias match must also lie near the
         # article's other places ("Bagram" by Kabul).
         strength = max(strength, ACCEPT_THRESHOLD)
-    unsupported = not any(doc.get(cc, 0) - own.get(cc, 0) > 0 for cc in _countries(cand.chosen))
-    if ((not primary or cand.militia) and settlement
-            and _far_from_all(cand.chosen, near, any_size=unsupported)):
+    if ((not primary or cand.militia) and settlement and _far_from_all(
+            cand.chosen, near, any_size=_support(cand.chosen, doc, own) <= 0)):
         # "Kang district" beside Zaranj is neither Zuitai in China nor Caen in France, of
         # which "Kang" is an alternate name: a town known only by an alias, far from every
         # other place of the article, is another place the gazetteer lacks. A city of any
@@ -1255,10 +1254,15 @@ def _far_from_all(place: Place, near: list[Place], *, km: float = 1500.0,
         distance_km(place.lat, place.lon, a.lat, a.lon) > km for a in located)
 
 
+def _support(place: Place, doc: Counter, own: Counter) -> int:
+    """How often the article names the place's countries, besides this name itself."""
+    return sum(doc.get(cc, 0) - own.get(cc, 0) for cc in _countries(place))
+
+
 def _strength(cand: _Candidate, place: Place, primary: bool, doc: Counter, own: Counter) -> float:
     strength = place_weight(place, primary=primary) + cand.evidence + min(cand.margin, 2.0) * 0.3
     # Other names of the same country make a small place plausible (one topic per article).
-    support = sum(doc.get(cc, 0) - own.get(cc, 0) for cc in _countries(place))
+    support = _support(place, doc, own)
     strength += 0.8 if support > 0 else 0.0
     if support <= 0 and sum(doc.values()) >= 3 and place.kind == "city" and place.population < 50_000:
         strength -= 0.8  # a small town abroad in an article about elsewhere: likely another sense
