@@ -91,6 +91,8 @@ _NAMED_GATHERING = re.compile(r"\s+of\s+(?:(?:the|and|of|for|on|[A-Z][\w’'.-]*
 _SETTLEMENTS = frozenset({"city", "neighbourhood", "airport", "crossing"})
 # "In Kabul, the spokesman said": a sentence that opens on a place sets its scene.
 _SCENE = re.compile(r"(?:In|From|At)\s+(?:the\s+)?$")
+# Too wide to stand for where a story is: "Central Asia", "Africa", a country itself.
+_NOT_A_SCENE = frozenset({"country", "continent", "region"})
 
 _GEO_PRECISION = {
     "city": "exact", "airport": "exact", "crossing": "exact", "neighbourhood": "near",
@@ -428,6 +430,8 @@ class PlaceReader:
             self._leader_seat(draft)  # "The National Assembly met in an emergency session"
         if not draft.place:
             self._fallback_country(draft)
+        if draft.place.get("precision") == "country" and "place_assumed" in draft.flags:
+            self._scene(draft)
         if not draft.place:
             draft.flags.append("place_not_stated")
         elif draft.place.get("lat") is None:
@@ -926,8 +930,9 @@ class PlaceReader:
         leaders = self._leader_countries()
         named = self._named_leaders(subject)
         codes = sorted({leaders[name] for name in named if leaders[name]})
-        if _LEGISLATURE.search(subject):
-            named = named or ["parliament"]  # "Parliament passed the bill": in the capital
+        if _LEGISLATURE.search(self.text, draft.sentence.start, draft.trigger.end):
+            # "Parliament passed the bill", "parliament voted" (the trigger): in the capital
+            named = named or ["parliament"]
         if not codes and named:
             if not draft.place:
                 self._fallback_country(draft)
@@ -1070,6 +1075,20 @@ class PlaceReader:
                 # districts are in that city, not at the country's centre.
                 draft.place = _place_from_mention(city, near=True)
             draft.flags.append("place_assumed")
+
+    def _scene(self, draft: _Draft) -> None:
+        """An event assumed to be somewhere in a country happens where the story stands in
+        that country: the last place named there before its sentence (flag
+        ``place_inferred``). "Police fired live rounds at the crowd" after the march on
+        parliament in New Baneshwor is in Kathmandu, not at Nepal's centre."""
+        code = draft.place.get("country")
+        for mention in reversed(self._mentions_in(0, draft.sentence.start)):
+            if mention.resolved and mention.kind not in _NOT_A_SCENE and \
+                    mention.country_code.split("/")[0] == code:
+                draft.place = _place_from_mention(mention)
+                draft.flags.remove("place_assumed")
+                draft.flags.append("place_inferred")
+                return
 
     def _focus_city(self) -> _Mention | None:
         """The city an article is about: most of its town mentions, three at least."""

@@ -1190,6 +1190,23 @@ def test_where_it_happened(text, published, category, location):
     assert only(rules(text, published=published), category)["location"] == location
 
 
+def test_an_unplaced_event_happens_where_the_story_stands():
+    # No place in its sentence: the last place named in the event's country (Kathmandu,
+    # not New Delhi named since, in India), not the country's centre.
+    text = ("Thousands of demonstrators marched on parliament in Kathmandu on Monday.\n\n"
+            "An Indian minister spoke in New Delhi.\n\n"
+            "Protesters defied a curfew on Tuesday and set fire to government offices.")
+    row = rules(text, published="2025-09-10").iloc[-1]
+    assert row["location"] == "Kathmandu" and "place_inferred" in row["flags"]
+
+
+def test_a_parliament_that_votes_sits_in_the_capital():
+    # The legislature is the trigger's own word ("parliament voted"), not the words before it.
+    text = ("Refugees reached Goris in Syunik province on Monday.\n\n"
+            "On Tuesday, Armenia's parliament voted to join the International Criminal Court.")
+    assert only(rules(text, published="2023-09-28"), "political")["location"] == "Yerevan"
+
+
 def test_a_caption_closed_by_its_agency_credit_is_a_caption():
     # One sentence then "(Reuters)": a photo caption, whose soldiers are deployed there.
     events = rules("Pakistan began deporting Afghans on Wednesday.\n\nRwandan soldiers serving "
