@@ -195,11 +195,6 @@ _LEGISLATURE = re.compile(r"\b(?:[Pp]arliament|lawmakers|legislators|MPs|deputie
 #: A head of state or government and their name: "President Shavkat Mirziyoyev".
 _HEAD_OF_STATE = re.compile(r"\b(?:President|Prime\s+Minister|Premier|King|Emir)\s+"
                             r"((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,2})")
-_INSTITUTION = re.compile(
-    r"(?:\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}['’]s|\b(?:the|The)\s+[A-Z][a-z]+)\s+"
-    r"(?:[a-z-]+\s+){0,2}?(?:ministry|government|cabinet|presidency|security council|"
-    r"national security council)\s+(?:[\w,’'-]+\s+){0,4}?\Z")
-
 
 _ARMED_GROUP_NOUN = re.compile(r"\s+(?:fighters|militia(?:s|men)?|rebels|gunmen|insurgents|"
                                r"militants)\b")
@@ -210,9 +205,13 @@ _DATELINE_CITY = re.compile(r"(?<![^\n])[A-Z][A-Z .’'-]{2,30}(?=(?:,\s*[\w. ]{
                             r"(?:\([^)]{1,30}\))?\s*[-—–,])")
 
 #: A government body named without its country, opening a sentence: "The Foreign Ministry".
-_HOME_INSTITUTION = re.compile(r"[Tt]he\s+(?:[A-Z][a-z]+\s+){0,2}(?:Ministry|ministry|[Gg]overnment|"
-                               r"[Cc]abinet)\b(?!\s+of\b)")
-
+_CHAIRED = re.compile(r"\b(?:chaired|chairs|chairing|convened|convenes|presided\s+over)\s+"
+                      r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}\Z")
+# Those a statement addresses, with their seat: "urged the authorities in Kabul".
+_WHOSE_SEAT = re.compile(r"\b(?:authorities|government|officials|leaders|rulers|administration|"
+                         r"regime|counterparts?)\s+in\s+(?:the\s+)?\Z")
+_ADDRESSED = re.compile(r"(?:called|calls|calling)\s+on|urged|urges|urging|appealed|asked|"
+                        r"demanded|warned|accused|pressed")
 #: A trigger that the place before it undergoes: "fell to", "was shelled", "came under fire".
 _UNDERGONE = re.compile(r"(?:fell|falls|was|were|has\s+been|had\s+been|came|comes)\b")
 
@@ -406,9 +405,14 @@ class PlaceReader:
             located = [(m, r) for m, r in located if m.start < tail.start()]
         border = self._border(sentence, trigger)
         if draft.trigger.category in PLACELESS_BY_DEFAULT:
+            # "called on the Taliban authorities in Kabul to act": whom, not where; but
+            # "met Taliban officials in Kabul" is where they met.
+            located = [(m, r) for m, r in located if m.start < trigger.end or not _WHOSE_SEAT.search(
+                self.text, max(sentence.start, m.start - 40), m.start) or _ADDRESSED.fullmatch(
+                    self.text, trigger.start, trigger.end) is None]
             self._locate_static(draft, located, near_only=True)
             if not draft.place:
-                self._institution_seat(draft)
+                self._capital_acting(draft)
             if not draft.place and _TO_LEGISLATURE.match(self.text, trigger.end):
                 self._house_seat(draft)
             if not draft.place and (draft.trigger.kind == "verb_meeting"
@@ -428,6 +432,13 @@ class PlaceReader:
         elif draft.trigger.category == "meeting" and not draft.place and _LEGISLATURE.search(
                 self.text, draft.sentence.start, draft.trigger.start):
             self._leader_seat(draft)  # "The National Assembly met in an emergency session"
+        elif draft.trigger.category == "meeting" and not draft.place and _CHAIRED.search(
+                self.text, draft.sentence.start, draft.trigger.start):
+            # "President Rahmon chaired an emergency session of the Security Council": a
+            # leader's own council meets in his capital.
+            self._leader_seat(draft)
+            if not draft.place and self.focus:
+                self._place_at_capital(draft, self.focus)
         if not draft.place:
             self._fallback_country(draft)
         if draft.place.get("precision") == "country" and "place_assumed" in draft.flags:
@@ -892,33 +903,18 @@ class PlaceReader:
             draft.place = _place_from_mention(home)
             draft.flags.append("place_inferred")
 
-    def _institution_seat(self, draft: _Draft) -> None:
-        """"China's foreign ministry urged ...": a ministry or government speaks from its
-        capital (flag ``place_assumed``). A leader's call stays placeless: it has two ends."""
+    def _capital_acting(self, draft: _Draft) -> None:
+        """"Islamabad responded by recalling its ambassador": a capital named as the actor
+        is the government acting at home (flag ``place_assumed``). A ministry's statement
+        otherwise states no place: as the annotators count it, "the Foreign Ministry said"
+        has none."""
         acting = [m for m in self._mentions_in(draft.sentence.start, draft.trigger.start)
                   if m.resolved and self._is_capital(m) and not self.text[m.start:m.end].isupper()
                   and _CAPITAL_ACTS.match(self.text, m.end)
                   and "," not in self.text[m.end:draft.trigger.start]]
         if acting:
-            # "Islamabad responded by recalling its ambassador": the government, at home.
             draft.place = _place_from_mention(acting[0])
             draft.flags.append("place_assumed")
-            return
-        found = _INSTITUTION.search(self.text, draft.sentence.start, draft.trigger.start)
-        home = self._dateline
-        if found is None and home is not None and self._is_capital(home) and \
-                _HOME_INSTITUTION.match(self.text, draft.sentence.start, draft.trigger.start):
-            # "VILNIUS - ... The Foreign Ministry summoned ...": the dateline's government.
-            draft.place = _place_from_mention(home)
-            draft.flags.append("place_assumed")
-            return
-        if found is None or lex.CLAUSE_MARKERS.search(self.text, found.end(), draft.trigger.start):
-            return
-        codes = [m.country_code for m in self._mentions_in(found.start(), found.end())
-                 if m.kind == "country" and m.resolved]
-        codes = codes or self._demonym_codes(found.start(), found.end())
-        if codes:
-            self._place_at_capital(draft, codes[0])
 
     def _leader_seat(self, draft: _Draft) -> None:
         """"President Shavkat Mirziyoyev appointed ...": a head of state or government, or a
@@ -1123,6 +1119,7 @@ class PlaceReader:
         for earlier in reversed(self._placed):
             if earlier.sentence.index in (index - 1, index) and earlier is not draft and \
                     earlier.place.get("precision") in ("exact", "near", "district") and \
+                    "place_assumed" not in earlier.flags and \
                     not _STAMP.search(self.text, earlier.sentence.end, draft.sentence.end):
                 # A live blog's entries are separate scenes: none lends the next its place.
                 return dict(earlier.place)

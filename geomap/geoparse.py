@@ -1148,7 +1148,8 @@ def _anchors(candidates: list[_Candidate]) -> list[_Candidate]:
     ]
 
 
-_PAIR_GAP = re.compile(r",[ \t]?|[ \t]?\(")
+# "Atlanta, Georgia", "Herat (Afghanistan)", "Milak, in Nimroz province", "Urgun in Paktika".
+_PAIR_GAP = re.compile(r",[ \t]?(?:in[ \t]+(?:the[ \t]+)?)?|[ \t]?\(|[ \t]+in[ \t]+(?:the[ \t]+)?")
 
 
 def _pair_cities_with_regions(candidates: list[_Candidate], text: str) -> None:
@@ -1156,7 +1157,8 @@ def _pair_cities_with_regions(candidates: list[_Candidate], text: str) -> None:
     for left, right in zip(candidates, candidates[1:]):
         if left.chosen is None or not right.places:
             continue
-        if not _PAIR_GAP.fullmatch(text[left.end : right.start]):
+        gap = text[left.end : right.start]
+        if not _PAIR_GAP.fullmatch(gap):
             continue
         if any(p.kind == "country" and pr for p, pr in left.places):
             continue  # "Georgia, Iraq, Iran": a list of countries, not "Iraq" the village in Iran
@@ -1171,12 +1173,15 @@ def _pair_cities_with_regions(candidates: list[_Candidate], text: str) -> None:
             break
         else:
             country = right.chosen
-            if (country is not None and country.kind == "country" and left.chosen is not None
+            if (country is not None and country.kind in ("country", "province")
+                    and left.chosen is not None and left.chosen.kind == "city"
                     and left.chosen.population < 100_000
                     and country.country_code not in _countries(left.chosen)):
-                # "Kartarpur, Pakistan": the Indian town of that name is not meant; the
-                # Pakistani one is a place the gazetteer lacks.
-                left.chosen, left.unresolved = None, True
+                # "Kartarpur, Pakistan", "Milak, in Nimroz province": the Indian town of
+                # that name is not meant; the one there is a place the gazetteer lacks
+                # ("Head of Mission in Chad" names no place at all).
+                left.chosen = None
+                left.unresolved = gap.startswith(",") or left.after_locative or bool(left.kinds)
 
 
 _POSSESSIVE_GAP = re.compile(r"[’']s[ \t]+(?:(?:northern|southern|eastern|western|central|"

@@ -484,6 +484,12 @@ def test_a_town_named_with_another_country_is_not_its_namesake():
     assert [(m.name, m.resolved) for m in found] == [("Kartarpur", False), ("Pakistan", True)]
     found = geoparse("Delegations from Kabul, Tehran, Pakistan and India met.")
     assert all(m.resolved for m in found)
+    # "X, in Y province": the Indian Milak is not the crossing in Afghanistan's Nimroz.
+    found = geoparse("A boy rests after crossing from Iran at Milak, in Nimroz province.")
+    assert [(m.name, m.resolved) for m in found] == [
+        ("Iran", True), ("Milak", False), ("Nimroz", True)]
+    # Without a place's cue, a name so placed is not reported at all.
+    assert [m.name for m in geoparse("MSF's Head of Mission in Chad spoke.")] == ["Chad"]
 
 
 def test_a_name_behind_a_lower_case_arabic_article_is_found():
