@@ -540,6 +540,8 @@ _FEATURE_KINDS = (
     ("air base", "airport"),
     ("airport", "airport"),
     ("neighbourhood", "neighbourhood"),
+    # A seat of government ("the White House") is a point inside its city.
+    ("landmark", "neighbourhood"),
     ("border port", "crossing"),
     ("border (line)", "border"),
     ("river", "river"),
@@ -562,7 +564,7 @@ def _feature_kind(text: str) -> str:
 
 
 #: Curated files of named places with one source per coordinate (same columns).
-_FEATURE_FILES = ("features.csv", "regional_places.csv")
+_FEATURE_FILES = ("features.csv", "regional_places.csv", "seats.csv")
 
 
 def _add_features(builder: _Builder) -> None:

@@ -222,6 +222,7 @@ class _Candidate:
     only_initial: bool = False
     by_form: bool = False  # its form says place ("X Air Base"): unresolved rather than dropped
     after_locative: bool = False  # "at Bagram": its position says place
+    venue: bool = False  # "at Bagram", "at the White House"
     militia: bool = False  # "Fano fighters": may name an armed group rather than a town
     scores: dict[int, float] = field(default_factory=dict)
     chosen: Place | None = None
@@ -550,6 +551,10 @@ def _classify(parser: _Parser, run: list[_Token], spans, k: int) -> _Candidate |
     cand.by_form = _of_place(parser, cand) or (stop - i > 1 and last.lower in _FORM_TAILS)
     prev = parser.tokens[first.index - 1] if first.index > 0 else None
     cand.after_locative = prev is not None and prev.lower in _PLACE_PREPOSITIONS
+    if prev is not None and prev.lower == "the" and prev.index > 0:
+        # "at the White House": a venue, where "the White House said" is its government.
+        cand.venue = parser.tokens[prev.index - 1].lower in _PLACE_PREPOSITIONS
+    cand.venue = cand.venue or cand.after_locative
     cand.evidence += _local_evidence(parser, cand)
     return cand
 
@@ -1238,6 +1243,10 @@ def _accept(cand: _Candidate, doc: Counter, own: Counter, *, near: list[Place] =
         # article that names China is still Beijing).
         strength = min(strength, ACCEPT_THRESHOLD - 0.1)
         cand.unresolved = bool(cand.kinds)  # "Kang district" is a place; a bare "Kang" may not be
+    if "landmark" in cand.chosen.subkind and not cand.venue:
+        # "The White House said": the government speaking, not a place; "talks at the
+        # White House" were held there.
+        strength = min(strength, ACCEPT_THRESHOLD - 0.1)
     if strength < ACCEPT_THRESHOLD:
         cand.chosen = None
         cand.unresolved = cand.unresolved or cand.by_form

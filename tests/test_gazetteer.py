@@ -201,10 +201,17 @@ def test_part_of_country_follows_the_direction(gaz):
     assert gaz.part_of_country("XX", "north") is None
 
 
-def test_regional_places_resolve_and_cite_a_source(gaz):
-    with (Path(settings.geodata_folder) / "regional_places.csv").open(encoding="utf-8") as fh:
+@pytest.mark.parametrize("name", ["regional_places.csv", "seats.csv"])
+def test_curated_places_cite_a_source_per_coordinate(name):
+    with (Path(settings.geodata_folder) / name).open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert rows and all("http" in r["coord_source"] for r in rows)
+
+
+def test_regional_places_and_seats_resolve(gaz):
+    white_house = gaz.lookup("White House")[0]
+    assert (white_house.country_code, white_house.kind) == ("US", "neighbourhood")
+    assert "landmark" in white_house.subkind
     bajaur = gaz.lookup("Bajaur")[0]
     assert (bajaur.country_code, bajaur.kind) == ("PK", "province")
     assert gaz.lookup("Masnaa border crossing")[0].kind == "crossing"

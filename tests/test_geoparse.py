@@ -492,6 +492,15 @@ def test_a_town_named_with_another_country_is_not_its_namesake():
     assert [m.name for m in geoparse("MSF's Head of Mission in Chad spoke.")] == ["Chad"]
 
 
+def test_a_seat_of_government_is_a_place_only_as_a_venue():
+    # "at the White House": Washington; "The White House said": the government speaking.
+    found = geoparse("Aliyev and Pashinyan signed the text at the White House on Friday.")
+    assert [(m.name, m.country_code) for m in found if m.resolved][-1:] == [("White House", "US")]
+    assert geoparse("The White House said on Monday it would act.") == []
+    assert [m.name for m in geoparse("Putin met Xi at the Kremlin.")] == ["Kremlin"]
+    assert geoparse("The Kremlin said the talks went well.") == []
+
+
 def test_a_name_behind_a_lower_case_arabic_article_is_found():
     text = ("A reporter was killed in a strike near al-Malikiyah on Sunday, and troops entered "
             "al-Qaim. He said al-Sudani met officials in Baghdad.")
