@@ -43,6 +43,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"(?:[\w.’'-]+\s+){0,3}?" + DIPLOMATS),
         ("phrase", r"(?:lodged|filed|registered|delivered|made)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
                    r"protests?\b"),
+        ("phrase", r"(?:downgrad|sever|cut|broke\s+off|breaking\s+off|restor)(?:ed|ing|es|s)?\s+"
+                   r"(?:its\s+|their\s+|the\s+)?(?:diplomatic\s+)?(?:relations|ties)\b"),
         ("phrase", r"(?:adopted|passed|approved|issued|signed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
                    r"(?:resolution|statement|declaration|agreement|communiqu[eé]|memorandum)"),
         ("noun", r"(?:phone|telephone|video) (?:call|conversation|talks?)|talks|"
@@ -107,6 +109,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"hit\s+by\s+(?:[\w-]+\s+)?(?:rockets?|shells?|missiles?|mortars?|drones?|"
                    r"air ?strikes?)"),
         ("verb", r"beat|beaten|assaulted|whipped|flogged|tortured|lashed"),
+        # Fighters fought off: "drove them out on Tuesday", "repelled the attack".
+        ("verb", r"repelled|repulsed|repelling|drove\s+(?:[\w-]+\s+){0,2}?out\b(?!\s+(?:to|of\s+town))"),
         ("phrase", r"(?:shooting|shot)\s+(?:(?:dead|at)\s+)?(?:[\w-]+\s+){0,2}?(?:men|women|boys|"
                    r"girls|people|civilians|children|protesters|villagers|residents|worshippers)\b"),
         # "stepped on a mine", "a landmine blast", "an IED went off"; "sent jets to strike"
@@ -136,7 +140,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"(?:across|over|through)\s+(?:the\s+|a\s+)?(?:[\w–-]+\s+){0,2}?"
                    r"(?:border|check ?post|crossing point)"),
         ("phrase", r"cross(?:ed|es|ing)?\s+(?:the\s+|a\s+|their\s+)?(?:[\w–-]+\s+){0,2}?border"),
+        # "have been crossing every day this week at Islam Qala"
         ("phrase", r"(?<!border )(?<!the )(?<!a )cross(?:ed|es|ing)?\s+(?:over\s+|back\s+)?"
+                   r"(?:(?:every|each|this|last|that)\s+\w+\s+|daily\s+|overnight\s+|again\s+){0,3}"
                    r"(?:into|at|from|near)\b"),
         ("phrase", r"(?<!border )(?<!the )(?<!a )cross(?:ed|es|ing)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+)"
                    r"{0,3}(?:Bridge|bridge|River|river|crossing|checkpoint|frontier)"),
@@ -243,7 +249,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         # A place emptied of its people: "Metula ... was emptied earlier this week".
         ("phrase", r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+emptied\b"),
         ("phrase", r"(?:were|was)\s+(?:taken|transferred|moved|carried|flown|driven|brought|"
-                   r"rushed)\s+(?:[\w-]+\s+){0,7}?to\s+(?:hospitals?|safety|shelters?|(?-i:[A-Z]))"),
+                   r"rushed)\s+(?:[\w-]+\s+){0,7}?to\s+(?:a\s+|the\s+)?(?:hospitals?|safety|shelters?|"
+                   r"(?-i:[A-Z]))"),
         ("phrase", r"(?:withdrawn|withdrew|pulled out|relocated|flown out|brought home)\s+"
                    r"(?:[\w-]+\s+){0,4}?(?:diplomats|staff|nationals|citizens|employees|"
                    r"embassy|consulate)"),
@@ -268,6 +275,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb_government", r"formed|form|announced|announce|declared|declaring|unveiled|"
                             r"dissolved|proclaimed|proclaiming|imposed|imposing|introduced|lifted"),
         ("verb_territory", r"captured|seized|fell to|retook|recaptured|capturing|seizing|"
+                           r"(?<![-\w])(?<!the )(?<!an )occupied(?!\s+(?:territor|lands?\b|areas?\b|"
+                           r"zones?\b))|occupying|"
                            r"(?<!were )(?<!was )(?<!been )(?<!being )(?<!photo )(?<!picture )(?<!image )"
                            r"taken(?!\s+(?:for\s+granted|off|place|part|note|steps|office|action|care|"
                            r"responsibility|aback|ill|hostage)\b)|"
@@ -282,6 +291,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"(?:police|security forces|security services|authorities|intelligence agents|"
                    r"(?<!border )(?:presidential |republican )?guards?|soldiers|troops|the army|the military)"
                    r"\s+(?:[\w,’'-]+\s+){0,6}?(?:arrested|detained|raided|rounded up)\b"),
+        # The passive names no police: "seven suspected insurgents were arrested in Ancuabe".
+        ("phrase", r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:arrested|detained)\b"),
         ("phrase", r"(?:suspended|revoked|banned|annulled|scrapped|tore\s+up|cancelled|canceled|"
                    r"expelled)\s+(?:[\w’'-]+\s+){0,5}?(?:agreements?|accords?|treat(?:y|ies)|"
                    r"broadcasts?|media|parties|constitution|licen[cs]es|accreditations?|"

@@ -116,6 +116,15 @@ def test_bad_inputs_raise_input_error():
     ("The Taliban appointed a new governor for Kabul on Monday.", "political"),
     ("Aid agencies delivered food to camps near Kabul on Monday.", "humanitarian"),
     ("President Emomali Rahmon said on Tuesday that the border was secure.", "diplomacy"),
+    # Passive arrests name no police; fighters driven out or repelled were fought.
+    ("Seven suspected insurgents were arrested in Ancuabe on Wednesday.", "political"),
+    ("Troops drove them out on Tuesday after a firefight.", "armed_clash"),
+    ("Insurgents occupied the coastal village of Quiterajo on Monday.", "armed_clash"),
+    ("Thousands of people have been crossing every day this week at Torkham.",
+     "border_crossing"),
+    ("The wounded man was flown by helicopter to a hospital in Dushanbe on Monday.",
+     "evacuation"),
+    ("Phnom Penh responded on Thursday by downgrading relations with Bangkok.", "diplomacy"),
 ])
 def test_each_category_has_triggers(sentence, category):
     assert only(extract(sentence), category)["trigger"]
@@ -128,6 +137,8 @@ def test_each_category_has_triggers(sentence, category):
     "“We will attack Kabul,” a commander said.",
     "After the takeover, markets in Kabul reopened slowly.",
     "Kabul has been an observer since 2012.",
+    "Russia has occupied territories in Ukraine since 2014.",
+    "He drove out to the farm to see his brother.",
 ])
 def test_opinions_warnings_quotes_and_background_are_not_events(sentence):
     assert extract(sentence).empty, extract(sentence)[["category", "trigger"]]
