@@ -250,7 +250,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+emptied\b"),
         ("phrase", r"(?:were|was)\s+(?:taken|transferred|moved|carried|flown|driven|brought|"
                    r"rushed)\s+(?:[\w-]+\s+){0,7}?to\s+(?:a\s+|the\s+)?(?:hospitals?|safety|shelters?|"
-                   r"(?-i:[A-Z]))"),
+                   r"(?-i:[A-Z])[\w’'-]*)"),
         ("phrase", r"(?:withdrawn|withdrew|pulled out|relocated|flown out|brought home)\s+"
                    r"(?:[\w-]+\s+){0,4}?(?:diplomats|staff|nationals|citizens|employees|"
                    r"embassy|consulate)"),
@@ -291,6 +291,11 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"(?:police|security forces|security services|authorities|intelligence agents|"
                    r"(?<!border )(?:presidential |republican )?guards?|soldiers|troops|the army|the military)"
                    r"\s+(?:[\w,’'-]+\s+){0,6}?(?:arrested|detained|raided|rounded up)\b"),
+        # An office-holder removed: "was suspended by the Constitutional Court",
+        # "was dismissed from office".
+        ("phrase", r"(?:was|were|has\s+been|had\s+been)\s+(?:suspended|dismissed|sacked|impeached|"
+                   r"removed)\s+(?:from\s+(?:office|power|(?:his|her)\s+post)\b|by\s+(?:the\s+)?"
+                   r"(?:(?-i:[A-Z])\w+\s+){0,2}(?:court|parliament|assembly|council|president)\b)"),
         # The passive names no police: "seven suspected insurgents were arrested in Ancuabe".
         ("phrase", r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:arrested|detained)\b"),
         ("phrase", r"(?:suspended|revoked|banned|annulled|scrapped|tore\s+up|cancelled|canceled|"

@@ -123,6 +123,9 @@ _MODIFIED_HEAD = re.compile(r"\s+(?:camps?|sites?|cent(?:re|er)s?|zones?|areas?|
                             r"orders?|warnings?|figures|data|statistics|vehicles?|"
                             r"units?|positions?|capabilit(?:y|ies)|experience|season|"
                             r"places?|points?|venues?)\b")
+#: A second group of the movers doing something else: "fled south, and some crossed".
+_OTHERS_CROSSED = re.compile(r"(?:,\s*|\s)(?:and|while|but)\s+(?:then\s+)?(?:some|others|many|most|"
+                             r"hundreds|thousands|dozens|a\s+few|several)\b|;")
 #: Verbs that only report what someone said; "urged", "condemned" are acts of their own.
 _REPORTING = re.compile(r"said|says|told|tells|noted|notes|stated|added|adding|confirmed",
                         re.I)
@@ -251,7 +254,8 @@ _OBJECTS = {
                             r"(?:acting\s+)?[a-z]+)\b", re.I),
     "verb_government": re.compile(r"\b(?:government|cabinet|council|emirate|caliphate|"
                                   r"interim|caretaker|state of emergency|independence|"
-                                  r"administration|martial law|curfew|ministers)\b", re.I),
+                                  r"administration|martial law|curfew|ministers|"
+                                  r"(?:days?\s+of\s+)?(?:national\s+)?mourning)\b", re.I),
     "verb_territory": re.compile(r"\b(?:city|cities|capital|towns?|districts?|provinces?|"
                                  r"territory|territories|bases?|airports?|power|control|villages?|"
                                  r"areas?|posts|crossings?|(?<!-)border|palace|headquarters|"
@@ -529,8 +533,10 @@ class _Reader(PlaceReader):
                 "military_deployment"].start < found["border_crossing"].end:
             del found["military_deployment"]  # "flew military aircraft across the border"
         if "border_crossing" in found and "humanitarian" in found and _MOTION.match(
-                self.text, found["humanitarian"].start):
-            # "fled across the border" is one crossing, not also a displacement.
+                self.text, found["humanitarian"].start) and not _OTHERS_CROSSED.search(
+                    self.text, found["humanitarian"].end, found["border_crossing"].start):
+            # "fled across the border" is one crossing, not also a displacement; "fled south
+            # towards Uvira, and some crossed into Burundi" is both.
             del found["humanitarian"]
         clash, aid = found.get("armed_clash"), found.get("humanitarian")
         if clash is not None and aid is not None and 0 <= aid.start - clash.end <= 40 and \

@@ -125,6 +125,12 @@ def test_bad_inputs_raise_input_error():
     ("The wounded man was flown by helicopter to a hospital in Dushanbe on Monday.",
      "evacuation"),
     ("Phnom Penh responded on Thursday by downgrading relations with Bangkok.", "diplomacy"),
+    ("The government declared three days of national mourning on Tuesday.", "political"),
+    ("Prime Minister Paetongtarn Shinawatra was suspended by the Constitutional Court on "
+     "July 1.", "political"),
+    # A capitalised destination ends the phrase: "to Ashgabat", not only "to hospital".
+    ("About 400 foreigners crossed at Sarakhs on Wednesday and were taken by bus to "
+     "Ashgabat for flights home.", "evacuation"),
 ])
 def test_each_category_has_triggers(sentence, category):
     assert only(extract(sentence), category)["trigger"]
@@ -1232,6 +1238,16 @@ def test_a_parliament_that_votes_sits_in_the_capital():
     text = ("Refugees reached Goris in Syunik province on Monday.\n\n"
             "On Tuesday, Armenia's parliament voted to join the International Criminal Court.")
     assert only(rules(text, published="2023-09-28"), "political")["location"] == "Yerevan"
+
+
+def test_flight_and_a_crossing_by_some_are_two_events():
+    # "fled across the border" is one crossing; "fled ..., and some crossed" is both.
+    events = rules("Thousands of families fled south towards Uvira on Monday, and some crossed "
+                   "into Burundi.", published="2025-07-16")
+    assert set(events["category"]) == {"humanitarian", "border_crossing"}
+    events = rules("Thousands of Afghans fled across the border into Tajikistan on Monday.",
+                   published="2021-07-06")
+    assert list(events["category"]) == ["border_crossing"]
 
 
 def test_a_caption_closed_by_its_agency_credit_is_a_caption():
