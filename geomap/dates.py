@@ -87,12 +87,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "a 12-year-old boy", "the 20-year-long war": an age, which dates nothing.
     ("age", r"\b\d{1,3}-year-(?:long|old)\b"),
     ("calendar", rf"\b(?P<mon>{_MONTH_WORD})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
-                 rf"(?:,?\s+(?P<year>(?:19|20)\d\d)|,?\s+(?P<rel>last|this|next)\s+year)?\b"),
+                 rf"(?:,?\s+(?P<year>(?:19|20)\d\d)|,?\s+(?P<rel>last|this|next|that|the\s+same)"
+                 rf"\s+year)?\b"),
     ("calendar", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_WORD})"
                  rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
     ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("month_name", rf"\b(?:in|since|during|by|until|early|late|mid-)\s*(?P<mon>{_MONTH_WORD})"
-                   rf"(?:\s+(?P<year>(?:19|20)\d\d)|,?\s+(?P<rel>last|this|next)\s+year)?\b"),
+                   rf"(?:\s+(?P<year>(?:19|20)\d\d)|,?\s+(?P<rel>last|this|next|that|the\s+same)"
+                   rf"\s+year)?\b"),
     ("month_name", rf"\b(?P<mon>{_MONTH_WORD})\s+(?P<year>(?:19|20)\d\d)\b"),
     ("period", rf"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+"
                rf"(?:(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})\b"),
@@ -250,6 +252,7 @@ def anchor_mentions(mentions: list[DateMention], published: str | dt.date | None
     anchored: list[DateMention] = []
     last: dt.date | None = None
     year_from: tuple[dt.date, int] | None = None  # a stated year's date, and where it was
+    written_year: int | None = None  # the last year the text wrote
     for mention in mentions:
         if mention.kind == "sequel":
             if last is None:
@@ -260,12 +263,20 @@ def anchor_mentions(mentions: list[DateMention], published: str | dt.date | None
                 (("year", str(last.year)), ("m", f"{last.month:02d}"), ("day", f"{last.day:02d}"))))
             continue
         parts = dict(mention.parts)
+        if parts.get("rel", "").lower().split()[-1:] in (["that"], ["same"]) and \
+                written_year is not None:
+            # "A ceasefire on November 10 that year": the year written before it.
+            parts = {k: v for k, v in parts.items() if k != "rel"} | {"year": str(written_year)}
+            mention = DateMention(mention.start, mention.end, mention.text, mention.kind,
+                                  tuple(parts.items()))
         if mention.kind in ("calendar", "month_name") and "year" not in parts and \
                 "rel" not in parts and year_from is not None and \
                 "\n\n" not in text[year_from[1]:mention.start]:
             mention = _in_year_after(mention, year_from[0])
         anchored.append(mention)
         resolved = None if mention.kind == "stamp" else resolve_mention(mention, published)
+        if "year" in dict(mention.parts):
+            written_year = int(dict(mention.parts)["year"])
         if resolved is None or resolved.vague:
             continue
         if resolved.precision == "day":
@@ -384,6 +395,10 @@ def period_end(date: str, precision: str) -> dt.date:
 
 # --- resolvers: each returns (first day, precision, vague) or None -------------------------
 
+#: "last year", "next year"; "that year" counts from publication only when no year was
+#: written before it (anchor_mentions gives it that year).
+_REL_YEAR = {"last": -1, "this": 0, "next": 1}
+
 def _calendar(parts, text, pub, future):
     month = _month_number(parts["mon"])
     day = int(parts["day"])
@@ -392,8 +407,8 @@ def _calendar(parts, text, pub, future):
     if pub is None:
         return None
     year = pub.year
-    if "rel" in parts:  # "on November 13 last year"
-        return _safe_date(year + {"last": -1, "this": 0, "next": 1}[parts["rel"].lower()],
+    if parts.get("rel", "").lower() in _REL_YEAR:  # "on November 13 last year"
+        return _safe_date(year + _REL_YEAR[parts["rel"].lower()],
                           month, day, "day")
     candidate = _safe_date(year, month, day, "day")
     if candidate is None:
@@ -417,8 +432,8 @@ def _month_name(parts, text, pub, future):
     if pub is None:
         return None
     year = pub.year
-    if "rel" in parts:  # "in September last year"
-        return dt.date(year + {"last": -1, "this": 0, "next": 1}[parts["rel"].lower()], month, 1), \
+    if parts.get("rel", "").lower() in _REL_YEAR:  # "in September last year"
+        return dt.date(year + _REL_YEAR[parts["rel"].lower()], month, 1), \
             "month", False
     if not future and month > pub.month:
         year -= 1

@@ -168,6 +168,10 @@ _CASUALTIES = re.compile(r".*\b(?:were|was|had been|have been|has been)\s+(?:\w+
 _LAG = re.compile(r"\b(?P<n>a|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?)\s+after\s+"
                   r"(?:[\w’'-]+\s+){0,6}?$", re.I)
 
+#: The same, ending where the earlier event's words begin.
+_LAG_BEFORE = re.compile(r"\b(?:a|one|two|three|four|five|six)\s+(?:days?|weeks?)\s+after\s+"
+                         r"(?:[\w’'-]+\s+){0,6}?$", re.I)
+
 #: The date of a saying: "said on Monday", "told reporters late on Tuesday".
 _SAYING_DATE = re.compile(r"\b(?:said|says|told\s+(?:[\w-]+\s+){0,2}?|announced|reported|added)"
                           r"\s+(?:late\s+|early\s+)?(?:on\s+)?$")
@@ -484,12 +488,15 @@ class _Reader(PlaceReader):
         masked = self._masked(sentence)
         found: dict[str, _Trigger] = {}
         considered: set[str] = set()  # categories whose trigger words stand here
+        every: list[_Trigger] = []
         for category, patterns in lex.TRIGGERS.items():
             for kind, pattern in patterns:
                 for match in _trigger_regex(pattern).finditer(masked):
                     considered.add(category)
                     trigger = self._check(sentence, masked, category, kind, match)
                     key = trigger.category if trigger else category
+                    if trigger:
+                        every.append(trigger)
                     if trigger and (key not in found or self._rank(sentence, trigger) <
                                     self._rank(sentence, found[key])):
                         found[key] = trigger
@@ -549,7 +556,23 @@ class _Reader(PlaceReader):
             # which sayings count is a convention the rules hold, not a wording to learn.
             self._second_opinion(sentence, masked, found,
                                  (considered & {"diplomacy"}) | set(found))
-        return sorted(found.values(), key=lambda t: t.start)
+        return sorted([*found.values(), *self._lagged(found, every)], key=lambda t: t.start)
+
+    def _lagged(self, found: dict[str, _Trigger], every: list[_Trigger]) -> list[_Trigger]:
+        """A second event of a kind already found, told as what it followed: "Fighting
+        spread on Friday, a day after Thai jets bombed Cambodian positions" reports two
+        clashes, a day apart."""
+        extra = []
+        for trigger in every:
+            main = found.get(trigger.category)
+            if main is None or trigger.start <= main.end or any(
+                    t.category == trigger.category for t in extra):
+                continue
+            lag = _LAG_BEFORE.search(self.text, main.end, trigger.start)
+            if lag is not None and not lex.CLAUSE_MARKERS.search(
+                    self.text, lag.end(), trigger.start):
+                extra.append(trigger)
+        return extra
 
     def _second_opinion(self, sentence, masked, found, closed) -> None:
         """Drop what the sentence's words argue against; add what the model is sure of.

@@ -177,3 +177,13 @@ def test_a_background_month_lends_no_year():
     # "returned to power in August 2021" is background; "in September" is this year's.
     text = "The Taliban returned to power in August 2021. A bombing in September killed 50."
     assert anchored(text, "2023-11-02")[-1] == ("in September", "2023-09-01")
+
+
+def test_that_year_is_the_year_written_before():
+    text = ("The war began on September 27, 2020. A ceasefire on November 10 that year ended "
+            "it.\n\nThe next war in 2016? In April that year, talks failed.")
+    assert anchored(text, "2025-08-14")[1::2] == [
+        ("November 10 that year", "2020-11-10"), ("In April that year", "2016-04-01")]
+    # Nothing written before: the nearest past November 10, as with no year at all.
+    assert anchored("A ceasefire on November 10 that year held.", "2025-08-14") == [
+        ("November 10 that year", "2024-11-10")]

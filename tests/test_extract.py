@@ -1250,6 +1250,14 @@ def test_flight_and_a_crossing_by_some_are_two_events():
     assert list(events["category"]) == ["border_crossing"]
 
 
+def test_an_event_told_as_what_another_followed_is_its_own_event():
+    # Two clashes a day apart in one sentence: the second is told as the first's cause.
+    events = rules("Fighting spread to more points along the frontier on Friday, a day after "
+                   "Thai jets bombed Cambodian positions.", published="2025-07-25")
+    assert sorted(zip(events["category"], events["event_date"])) == [
+        ("armed_clash", "2025-07-24"), ("armed_clash", "2025-07-25")]
+
+
 def test_a_caption_closed_by_its_agency_credit_is_a_caption():
     # One sentence then "(Reuters)": a photo caption, whose soldiers are deployed there.
     events = rules("Pakistan began deporting Afghans on Wednesday.\n\nRwandan soldiers serving "
