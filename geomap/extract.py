@@ -1263,9 +1263,12 @@ class _Reader(PlaceReader):
                         last[2] == "since" and not self.text[last[1]:a_start].strip()):
                     return False
             return True
-        # "rallied after Friday prayers": a date right after "after" times the trigger itself.
+        # "rallied after Friday prayers": a date right after "after" times the trigger itself;
+        # "were killed when a camp was attacked late on Wednesday": so does a "when" clause
+        # not set off by a comma (", when ..." is an aside about another time).
         return not any(t_end <= m[0] and m[1] <= a_start and not (
-            m[2] in ("after", "before") and not self.text[m[1]:a_start].strip())
+            m[2] in ("after", "before") and not self.text[m[1]:a_start].strip()) and not (
+            m[2] == "when" and not self.text[m[0]:m[1]].startswith(","))
             for m in markers)
 
     def _open_marker(self, sentence, position) -> tuple[int, int, str] | None:

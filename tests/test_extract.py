@@ -1267,6 +1267,13 @@ def test_a_caption_closed_by_its_agency_credit_is_a_caption():
     assert "caption" in row["flags"] and row["event_date"] == "2021-01-13"
 
 
+def test_a_when_clause_dates_the_event_it_explains():
+    # "were killed when their vehicle hit a mine on Wednesday": the same moment.
+    row = only(rules("Three soldiers were killed when their vehicle hit a mine on Wednesday.",
+                     published="2025-11-28"), "armed_clash")
+    assert (row["event_date"], row["time_precision"]) == ("2025-11-26", "day")
+
+
 def test_since_a_day_and_a_day_after_date_the_event():
     # "have fled since Sunday": the flight began on Sunday, not when the government spoke.
     row = only(rules("More than 50,000 ethnic Armenians have fled Nagorno-Karabakh for Armenia "
