@@ -205,6 +205,8 @@ _DATELINE_CITY = re.compile(r"(?<![^\n])[A-Z][A-Z .’'-]{2,30}(?=(?:,\s*[\w. ]{
                             r"(?:\([^)]{1,30}\))?\s*[-—–,])")
 
 #: A government body named without its country, opening a sentence: "The Foreign Ministry".
+#: Statement verbs that name an act done somewhere: "signed ... in Tashkent".
+_ACTED = re.compile(r"signed|negotiated|discussed", re.I)
 _CHAIRED = re.compile(r"\b(?:chaired|chairs|chairing|convened|convenes|presided\s+over)\s+"
                       r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}\Z")
 # Those a statement addresses, with their seat: "urged the authorities in Kabul".
@@ -530,9 +532,13 @@ class PlaceReader:
                           and re.fullmatch(r"\s+(?:the\s+)?", self.text[trigger.end:m.start])]
             # Before the verb ("In Moscow, the minister said") or right after it ("told
             # reporters in Warsaw"); further on, a place is what the statement is about.
+            # "signed a road map for the Trans-Afghan line in Tashkent": an act, not words,
+            # whose venue may come after its object.
+            acted = trigger.kind != "speech" or _ACTED.fullmatch(
+                self.text, trigger.start, trigger.end) is not None
             spots = [(m, r) for m, r in spots if m.start < cut and (
                 0 <= trigger.start - m.end <= 80 or 0 <= m.start - trigger.end <= 30 or
-                trigger.kind != "speech" and 0 <= m.start - trigger.end <= 80)]
+                acted and 0 <= m.start - trigger.end <= 80)]
             # "a joint summit of the East African Community and the Southern African
             # Development Community in Dar es Salaam": the place closes the meeting's name.
             spots = spots or [(m, r) for m, r in located if r == "at" and _NAMED_GATHERING.fullmatch(

@@ -1225,6 +1225,18 @@ def test_a_place_that_says_whom_a_statement_addresses_is_not_its_place():
     assert row["location"] == "Kabul"
 
 
+def test_an_agreement_is_signed_where_the_sentence_says():
+    # "signed" is an act: its venue may follow the object ("in Tashkent").
+    row = only(rules("The three governments signed a road map for the Trans-Afghan railway in "
+                     "Tashkent in February 2021, but the money has yet to be found.",
+                     published="2021-03-10"), "diplomacy")
+    assert row["location"] == "Tashkent"
+    # A saying's later place is what was said about: no place.
+    row = only(rules("The minister said on Monday that the embassy in Kabul would reopen.",
+                     published="2021-09-14"), "diplomacy")
+    assert row["location"] == ""
+
+
 def test_a_council_a_leader_chairs_meets_in_the_capital():
     text = ("DUSHANBE, Tajikistan - Gunmen attacked a camp in Tajikistan on Wednesday.\n\n"
             "President Emomali Rahmon chaired an emergency session of the Security Council on "
