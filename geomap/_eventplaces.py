@@ -480,8 +480,10 @@ class PlaceReader:
                           before)
         if re.search(r"\bout\s+of\s+(?:the\s+)?$", before):
             return "origin"  # "flying its citizens out of Beirut"
-        if re.search(r"\bfrom\s+(?:[\w-]+\s+){1,3}in\s+$", before):
-            return "origin"  # "rockets fired from Kurdish-held territory in Syria"
+        if re.search(r"\bfrom\s+(?:(?![a-z]+ed\s)[\w-]+\s+){1,3}in\s+$", before):
+            # "rockets fired from Kurdish-held territory in Syria"; but "a team from Yunnan
+            # province arrived in Yangon" arrived there.
+            return "origin"
         if re.search(r"\b(?:embass(?:y|ies)|consulates?)\s+of\s+(?:the\s+)?$", before):
             return "actor"  # "attacked the embassies of Rwanda": whose, not where
         if re.search(r"\b(?:\d+\s*(?:km|kilometres|kilometers|(?:nautical\s+)?miles|nm)\s+)?"

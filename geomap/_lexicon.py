@@ -43,6 +43,14 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"(?:[\w.’'-]+\s+){0,3}?" + DIPLOMATS),
         ("phrase", r"(?:lodged|filed|registered|delivered|made)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
                    r"protests?\b"),
+        # Sanctions: "the U.S. Treasury sanctioned Ivanishvili", "imposed entry bans on 11
+        # officials", "freezing the assets of five senior officials".
+        ("phrase", r"sanctioned|(?:imposed|imposing|announced|announcing|slapped)\s+(?:[\w-]+\s+){0,3}?"
+                   r"(?:sanctions|entry\s+bans|travel\s+bans|visa\s+bans)|"
+                   r"(?:froze|freezing|frozen)\s+(?:the\s+)?assets"),
+        ("phrase", r"sent\s+(?:a\s+)?(?:[\w-]+\s+)?(?:message|letter|telegram)s?\s+of\s+"
+                   r"(?:condolence|sympathy|solidarity)|(?:offered|sent|expressed)\s+(?:his\s+|her\s+|"
+                   r"their\s+|its\s+)?(?:deep\s+|deepest\s+|sincere\s+)?condolences"),
         ("phrase", r"(?:downgrad|sever|cut|broke\s+off|breaking\s+off|restor)(?:ed|ing|es|s)?\s+"
                    r"(?:its\s+|their\s+|the\s+)?(?:diplomatic\s+)?(?:relations|ties)\b"),
         ("phrase", r"(?:adopted|passed|approved|issued|signed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
@@ -245,7 +253,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         # An ordered departure: "ordered non-emergency staff ... to leave Lebanon".
         ("phrase", r"ordered\s+(?:[\w’'-]+\s+){0,4}?(?:staff|personnel|diplomats|employees|"
                    r"dependants|dependents)\s+(?:[\w’'-]+\s+){0,8}?to\s+(?:leave|depart)\s+"
-                   r"(?:the\s+country|(?-i:[A-Z])[\w’'-]+)"),
+                   r"(?:the\s+country|(?:its|the)\s+(?:embassy|consulate)|(?-i:[A-Z])[\w’'-]+)"),
         # A place emptied of its people: "Metula ... was emptied earlier this week".
         ("phrase", r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+emptied\b"),
         ("phrase", r"(?:were|was)\s+(?:taken|transferred|moved|carried|flown|driven|brought|"
@@ -288,7 +296,13 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                          r"(?:[\w’'-]+\s+){0,3}?(?:parliament|palace|office|compound|embassy|"
                          r"square|base|building|headquarters|ministry|court|city hall|"
                          r"government house)"),
+        # A protest dispersed: "Riot police used water cannon, tear gas and pepper spray".
+        ("phrase", r"(?:used|fired|firing|deployed)\s+(?:[\w-]+\s+){0,2}?(?:water\s+cannons?|"
+                   r"tear\s+gas|pepper\s+spray|rubber\s+bullets|stun\s+grenades)|dispersed\s+"
+                   r"(?:the\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|crowds?|rall(?:y|ies)|"
+                   r"protests?|sit-in)"),
         ("phrase", r"(?:police|security forces|security services|authorities|intelligence agents|"
+                   r"(?:masked\s+|police\s+)?officers|agents|"
                    r"(?<!border )(?:presidential |republican )?guards?|soldiers|troops|the army|the military)"
                    r"\s+(?:[\w,’'-]+\s+){0,6}?(?:arrested|detained|raided|rounded up)\b"),
         # An office-holder removed: "was suspended by the Constitutional Court",
@@ -354,8 +368,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"(?:[\w-]+\s+){0,2}?(?:dropped|airdropped|parachuted)\b"),
         ("noun", r"(?:air ?)?drops?\s+of\s+(?:[\w,.-]+\s+){0,4}?(?:meals|aid|food|parcels|supplies)|"
                  r"air ?drops"),
-        ("phrase", r"(?:aid|relief|humanitarian)\s+(?:planes?|flights?|convoys?|"
-                   r"trucks?|aircraft)\s+(?:[\w-]+\s+){0,4}?(?:landed|landing|arrived|arriving|"
+        ("phrase", r"(?:aid|relief|humanitarian|rescue|search-and-rescue|medical)\s+(?:planes?|"
+                   r"flights?|convoys?|trucks?|aircraft|teams?)\s+(?:[\w-]+\s+){0,4}?(?:landed|"
+                   r"landing|arrived|arriving|"
                    r"reached|began)\b"),
         ("phrase", r"(?:flown|flew|sent|airlifted|trucked|shipped|dispatched|delivered)\s+"
                    r"(?:[\w,-]+\s+){0,5}?(?:relief|aid|supplies|tents|blankets|food|medicines?|"

@@ -545,6 +545,9 @@ class _Reader(PlaceReader):
             # "fled across the border" is one crossing, not also a displacement; "fled south
             # towards Uvira, and some crossed into Burundi" is both.
             del found["humanitarian"]
+        crossing, aid = found.get("border_crossing"), found.get("humanitarian")
+        if crossing and aid and crossing.kind == "arrival" and aid.start <= crossing.start < aid.end:
+            del found["border_crossing"]  # "a rescue team from Yunnan arrived": aid, not a crossing
         clash, aid = found.get("armed_clash"), found.get("humanitarian")
         if clash is not None and aid is not None and 0 <= aid.start - clash.end <= 40 and \
                 clash.kind != "noun":

@@ -131,6 +131,11 @@ def test_bad_inputs_raise_input_error():
     # A capitalised destination ends the phrase: "to Ashgabat", not only "to hospital".
     ("About 400 foreigners crossed at Sarakhs on Wednesday and were taken by bus to "
      "Ashgabat for flights home.", "evacuation"),
+    ("Xi Jinping sent a message of condolence to Min Aung Hlaing on Saturday.", "diplomacy"),
+    ("Riot police used water cannon and tear gas to clear the avenue on Friday.", "political"),
+    ("On Dec. 4, masked officers raided the offices of three opposition parties.", "political"),
+    ("The United States ordered non-emergency staff to leave its embassy in Juba on Saturday.",
+     "evacuation"),
 ])
 def test_each_category_has_triggers(sentence, category):
     assert only(extract(sentence), category)["trigger"]
@@ -1235,6 +1240,21 @@ def test_an_agreement_is_signed_where_the_sentence_says():
     row = only(rules("The minister said on Monday that the embassy in Kabul would reopen.",
                      published="2021-09-14"), "diplomacy")
     assert row["location"] == ""
+
+
+@pytest.mark.parametrize("text", [
+    "On Friday, the U.S. Treasury sanctioned Ivanishvili himself.",
+    "On Dec. 2, Estonia imposed entry bans on 11 Georgian officials.",
+])
+def test_sanctions_are_diplomacy(text):
+    assert only(rules(text, published="2024-12-30"), "diplomacy")["trigger"]
+
+
+def test_a_team_arriving_from_somewhere_arrived_where_it_came():
+    # "from Yunnan province arrived in Yangon": Yangon, and aid arriving is no crossing.
+    events = rules("A 37-member Chinese rescue team from Yunnan province arrived in Yangon "
+                   "early on Saturday.", published="2025-03-29")
+    assert list(zip(events["category"], events["location"])) == [("humanitarian", "Yangon")]
 
 
 def test_a_council_a_leader_chairs_meets_in_the_capital():
