@@ -205,6 +205,12 @@ _DATELINE_CITY = re.compile(r"(?<![^\n])[A-Z][A-Z .’'-]{2,30}(?=(?:,\s*[\w. ]{
                             r"(?:\([^)]{1,30}\))?\s*[-—–,])")
 
 #: A government body named without its country, opening a sentence: "The Foreign Ministry".
+#: Places an event may be reported at one by one, and the words that list them.
+_LISTABLE = frozenset({"city", "neighbourhood", "airport", "crossing", "district", "province"})
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:(?:in|at|on|near)\s+)?(?:the\s+)?|"
+                       r"\s+(?:and|or)\s+(?:(?:in|at|on|near)\s+)?(?:the\s+)?|"
+                       r",?\s+as\s+well\s+as\s+(?:(?:in|at|on|near)\s+)?(?:the\s+)?")
+_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}\Z")
 #: Statement verbs that name an act done somewhere: "signed ... in Tashkent".
 _ACTED = re.compile(r"signed|negotiated|discussed", re.I)
 _CHAIRED = re.compile(r"\b(?:chaired|chairs|chairing|convened|convenes|presided\s+over)\s+"
@@ -910,6 +916,39 @@ class PlaceReader:
             # counterpart later on Tuesday": on the margins of the meeting the story covers.
             draft.place = _place_from_mention(home)
             draft.flags.append("place_inferred")
+
+    def listed_places(self, draft: _Draft) -> list[dict]:
+        """The other places of a list that holds an event's stated place: "rallies were held
+        in Kutaisi, Zugdidi and Gori" reports a rally in each (as annotators count them).
+        Not for movements, whose places are ends, nor "between A and B" (one stretch)."""
+        if draft.origin or draft.destination or not draft.place or {
+                "place_assumed", "place_inferred"} & set(draft.flags) or \
+                draft.trigger.category in PLACELESS_BY_DEFAULT:
+            return []  # one statement about "Saada and Hodeidah" is one statement
+        mentions = [m for m in self._mentions_in(draft.sentence.start, draft.sentence.end)
+                    if not self._in_quote(m.start)]
+        chosen = next((i for i, m in enumerate(mentions) if m.resolved and m.name ==
+                       draft.place.get("name") and m.lat == draft.place.get("lat")), None)
+        if chosen is None or mentions[chosen].kind not in _LISTABLE:
+            return []
+        first = last = chosen
+        while first > 0 and self._listed_pair(mentions[first - 1], mentions[first]):
+            first -= 1
+        while last + 1 < len(mentions) and self._listed_pair(mentions[last], mentions[last + 1]):
+            last += 1
+        if first == last or _BETWEEN.search(self.text, draft.sentence.start, mentions[first].start):
+            return []
+        near = draft.place.get("precision") == "near"
+        return [_place_from_mention(m, near=near) for i, m in enumerate(mentions[first:last + 1],
+                                                                         first) if i != chosen]
+
+    def _listed_pair(self, left: _Mention, right: _Mention) -> bool:
+        # Towns list with towns, provinces with provinces: "Huixtla, Chiapas state" is a
+        # town and where it lies.
+        return left.resolved and right.resolved and left.kind in _LISTABLE and \
+            (left.kind in _SETTLEMENTS) == (right.kind in _SETTLEMENTS) and \
+            right.kind in _LISTABLE and _LIST_GAP.fullmatch(self.text, left.end, right.start) \
+            is not None and (left.lat, left.lon) != (right.lat, right.lon)
 
     def _capital_acting(self, draft: _Draft) -> None:
         """"Islamabad responded by recalling its ambassador": a capital named as the actor

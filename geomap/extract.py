@@ -49,7 +49,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -469,6 +469,9 @@ class _Reader(PlaceReader):
                 if draft is not None:
                     drafts.append(draft)
                     self._placed.append(draft)
+                    drafts.extend(replace(draft, place=place, flags=list(draft.flags),
+                                          actors=list(draft.actors))
+                                  for place in self.listed_places(draft))
         self._carry_dates(drafts)
         return [d for d in drafts if not self._history(d)]
 

@@ -1250,6 +1250,20 @@ def test_sanctions_are_diplomacy(text):
     assert only(rules(text, published="2024-12-30"), "diplomacy")["trigger"]
 
 
+def test_an_event_at_a_list_of_places_is_one_event_at_each():
+    events = rules("Rallies were held on Saturday in Kutaisi, Zugdidi and Batumi.",
+                   published="2024-12-02")
+    assert sorted(events["location"]) == ["Batumi", "Kutaisi", "Zugdidi"]
+    assert set(events["category"]) == {"political"} and events["quote"].nunique() == 1
+    # A town and where it lies is one place; a statement about two places one statement.
+    events = rules("Gunmen attacked a checkpoint in Bahir Dar, Amhara region, on Tuesday.",
+                   published="2023-08-09")
+    assert list(events["location"]) == ["Bahir Dar"]
+    events = rules("UN Secretary-General Antonio Guterres condemned the coalition air strikes "
+                   "in Saada and Hodeidah on Friday.", published="2022-01-22")
+    assert len(events[events["category"] == "diplomacy"]) == 1
+
+
 def test_a_team_arriving_from_somewhere_arrived_where_it_came():
     # "from Yunnan province arrived in Yangon": Yangon, and aid arriving is no crossing.
     events = rules("A 37-member Chinese rescue team from Yunnan province arrived in Yangon "
