@@ -182,7 +182,8 @@ _ZONE_ASIDE = re.compile(r"\(\s*[\d:.]+\s*(?:a\.m\.|p\.m\.)?\s*(?:GMT|UTC)\s+(?:
 _DATED_SAYING = re.compile(r"\s+(?:(?:in|at)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:statement|address|"
                            r"briefing|conference|interview)\b|(?:reporters|journalists|a\s+(?:news|"
                            r"press)\s+conference)\b|(?:(?:late|early)\s+)?on\s+"
-                           r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+                           r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                           r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b)")
 
 #: A present tense after "before", "until", "once" speaks of the future: "before the new
 #: government is sworn in".

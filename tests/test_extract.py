@@ -1245,8 +1245,12 @@ def test_an_agreement_is_signed_where_the_sentence_says():
 @pytest.mark.parametrize("text", [
     "On Friday, the U.S. Treasury sanctioned Ivanishvili himself.",
     "On Dec. 2, Estonia imposed entry bans on 11 Georgian officials.",
+    # A saying dated by its own day of the month is a statement as well as a source.
+    "Niger announced on March 17 that it was leaving the International Organisation of La "
+    "Francophonie.",
+    "On Tuesday evening, the government confirmed the deployment in a statement.",
 ])
-def test_sanctions_are_diplomacy(text):
+def test_sanctions_and_dated_announcements_are_diplomacy(text):
     assert only(rules(text, published="2024-12-30"), "diplomacy")["trigger"]
 
 
