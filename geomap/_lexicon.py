@@ -394,9 +394,16 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                      r"reached|jumped|stood at|stands at|increased)\b"),
         ("disaster", r"(?:rescuers|rescue (?:teams|workers)|search teams)\s+(?:[\w-]+\s+){0,3}?"
                      r"(?:pulled|dug|recovered|searched|searching|combed|reached)\b"),
-        ("disaster", r"(?:houses|homes|buildings|roofs|schools|mosques)\s+(?:[\w,-]+\s+){0,4}?"
+        ("disaster", r"(?:houses|homes|buildings?|roofs|schools|mosques|towers?|bridges?|"
+                     r"hospitals?|blocks|complex|pagodas?|monaster(?:y|ies))\s+(?:[\w,-]+\s+){0,4}?"
                      r"(?:had been\s+|have been\s+|were\s+|was\s+)?(?:destroyed|damaged|collapsed|"
                      r"flattened|swept away)\b"),
+        # "collapsed in the quake", "came down ... within seconds of the quake hitting"
+        ("phrase", r"(?:collapsed|came\s+down|caved\s+in|toppled)\s+(?:[\w,-]+\s+){0,8}?"
+                   r"(?:in|during|after|of)\s+the\s+(?:[\w-]+\s+)?(?:earthquake|quake|tremor|"
+                   r"aftershock|floods?|cyclone|typhoon|landslide)\b"),
+        ("disaster", r"(?:search(?:ed|es|ing)?|dig(?:ging)?|dug)\s+(?:[\w-]+\s+){0,3}?for\s+"
+                     r"(?:survivors|bodies|the\s+missing|people\s+trapped)"),
         ("disaster", r"(?:sheltering|sleeping|living)\s+(?:[\w-]+\s+){0,2}?(?:in\s+tents|"
                      r"in\s+the\s+open|outdoors)"),
     ),

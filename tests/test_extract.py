@@ -1029,6 +1029,13 @@ def test_a_disaster_and_its_toll_are_humanitarian_where_a_disaster_is_the_story(
     # In a war the same words are the war's toll.
     assert "humanitarian" not in set(rules("Fighting raged in Khartoum on Monday. The death "
                                            "toll has risen to 64, officials said.")["category"])
+    # A tower or a bridge that fell in the quake, and a search for survivors, are its damage.
+    quake = ("A magnitude 7.7 earthquake struck central Myanmar on Friday.\n\nThe control "
+             "tower at the airport in Naypyitaw collapsed in the quake.\n\nThe old bridge over "
+             "the river came down within seconds of the quake hitting.\n\nRescuers searched "
+             "for survivors in Mandalay on Saturday.")
+    events = rules(quake, published="2025-03-29")
+    assert list(events["category"]) == ["humanitarian"] * 4
 
 
 def test_plans_inside_an_agreement_and_scheduled_talks():
