@@ -127,13 +127,16 @@ class SentenceModel:
             it. Numbers and calendar words are passed over.
         """
         column = self.categories.index(category)
-        best, span = (False, 0.0), None
+        best, span = (False, False, 0.0), None
         for match in tokens(text):
             if _NOT_EVIDENCE.fullmatch(match.group()):
                 continue
             row = self.vocabulary.get(match.group())
-            # A content word rather than "at" or "the", where one weighs for it at all.
-            weight = (len(match.group()) > 3, float(self.weights[row, column])) if (
+            # A content word rather than "at" or "the", where one weighs for it at all, and
+            # a word of the text rather than of a name ("Food" in "the World Food
+            # Programme said"): the trigger's place in the sentence dates and places it.
+            named = match.start() > 0 and text[match.start()].isupper()
+            weight = (not named, len(match.group()) > 3, float(self.weights[row, column])) if (
                 row is not None and self.weights[row, column] > 0) else None
             if weight is not None and weight > best:
                 best, span = weight, match.span()

@@ -49,6 +49,10 @@ def test_evidence_is_the_content_word_that_weighs_most(toy):
     start, end = toy.evidence(text, "armed_clash")
     assert text[start:end] == "shelled"
     assert toy.evidence("Apricots grow well.", "humanitarian") is None  # no known word
+    # A word of a name ("the Camp Authority") is passed over for a word of the text.
+    text = "The Camp Authority said people fled."
+    start, end = toy.evidence(text, "humanitarian")
+    assert text[start:end] == "fled"
 
 
 def test_a_saved_model_reads_back_the_same(toy, tmp_path):
