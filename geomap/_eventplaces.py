@@ -188,7 +188,6 @@ _PART_BEFORE = re.compile(
 _PART_AFTER = re.compile(rf"['’]s\s+{_WAY}(?:ern)?\b", re.I)
 
 
-#: A state's institution as a speaker: "China's foreign ministry", "the Chinese government".
 #: A national body that sits in the capital: "Parliament passed the bill".
 _LEGISLATURE = re.compile(r"\b(?:[Pp]arliament|lawmakers|legislators|MPs|deputies|[Ss]enate|"
                           r"National Assembly|[Cc]abinet)\b")
@@ -204,7 +203,6 @@ _ARMED_GROUP_NOUN = re.compile(r"\s+(?:fighters|militia(?:s|men)?|rebels|gunmen|
 _DATELINE_CITY = re.compile(r"(?<![^\n])[A-Z][A-Z .’'-]{2,30}(?=(?:,\s*[\w. ]{2,30})?\s*"
                             r"(?:\([^)]{1,30}\))?\s*[-—–,])")
 
-#: A government body named without its country, opening a sentence: "The Foreign Ministry".
 #: Places an event may be reported at one by one, and the words that list them.
 _LISTABLE = frozenset({"city", "neighbourhood", "airport", "crossing", "district", "province"})
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:(?:in|at|on|near)\s+)?(?:the\s+)?|"
@@ -215,7 +213,7 @@ _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}\Z")
 _ACTED = re.compile(r"signed|negotiated|discussed", re.I)
 _CHAIRED = re.compile(r"\b(?:chaired|chairs|chairing|convened|convenes|presided\s+over)\s+"
                       r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}\Z")
-# Those a statement addresses, with their seat: "urged the authorities in Kabul".
+#: Those a statement addresses, with their seat: "urged the authorities in Kabul".
 _WHOSE_SEAT = re.compile(r"\b(?:authorities|government|officials|leaders|rulers|administration|"
                          r"regime|counterparts?)\s+in\s+(?:the\s+)?\Z")
 _ADDRESSED = re.compile(r"(?:called|calls|calling)\s+on|urged|urges|urging|appealed|asked|"
