@@ -56,6 +56,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"(?:its\s+|their\s+|the\s+)?(?:diplomatic\s+)?(?:relations|ties)\b"),
         ("phrase", r"(?:adopted|passed|approved|issued|signed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
                    r"(?:resolution|statement|declaration|agreement|communiqu[eé]|memorandum)"),
+        ("phrase", r"issued\s+(?:[\w-]+\s+){0,2}?(?:condemnations|statements|protests|warnings)"),
         ("noun", r"(?:phone|telephone|video) (?:call|conversation|talks?)|talks|"
                  r"joint statement|communiqu[eé]|negotiations|(?:state |official )?visits?"),
     ),
@@ -77,6 +78,12 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"headed|moved|arrived)\b"),
         ("verb", r"deployed|deploys|deploying|redeployed|stationed|massed|amassed|mobili[sz]ed|"
                  r"reinforced"),
+        # "Israeli tanks had entered Quneitra", "armoured units had reached the area around
+        # Qatana", "soldiers took up positions on Mount Hermon".
+        ("phrase", r"(?:tanks|armou?red\s+(?:units|vehicles|columns)|troops|soldiers|forces)\s+"
+                   r"(?:[\w-]+\s+){0,3}?(?:(?:had\s+|have\s+)?(?:entered|reached|advanced\s+(?:to|into|"
+                   r"on))|took\s+up\s+positions)\b(?!\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:agreement|"
+                   r"deal|accord|consensus|understanding|ceasefire|truce|settlement|decision)\b)"),
         ("verb_military", r"bolstered|strengthened|beefed up|boosted|reinforced|delivered|supplied|"
                           r"rushed|sent(?!\s+(?:back|home))|sends|sending|dispatched|moved|moves|moving|"
                           r"pulling|withdrawing|brought|flew|(?<=had |has )flown|(?<=have )flown|pulled|"
@@ -113,8 +120,10 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"(?:fired|launched|lobbed)\s+(?:[\w-]+\s+){0,3}?(?:rockets?|missiles?|shells?|"
                    r"mortars?|mortar rounds|drones?|grenades?|artillery|salvos?)\s+"
                    r"(?:[\w-]+\s+){0,3}?(?:at|on|into|towards?|against)\b"),
-        ("phrase", r"(?:shells?|rockets?|missiles?|mortars?|mortar rounds|bombs?|drones?)\s+"
-                   r"(?:[\w-]+\s+){0,2}?(?:landed|hit|struck|fell|exploded|slammed|crashed|rained)|"
+        ("phrase", r"(?:shells?|rockets?|missiles?|mortars?|mortar rounds|bombs?|drones?|"
+                   r"(?:air\s?)?strikes|explosions|blasts)\s+"
+                   r"(?:[\w-]+\s+){0,2}?(?:landed|hit|struck|fell|exploded|slammed|crashed|rained|"
+                   r"shook|rocked)|"
                    r"hit\s+by\s+(?:[\w-]+\s+)?(?:rockets?|shells?|missiles?|mortars?|drones?|"
                    r"air ?strikes?)"),
         ("verb", r"beat|beaten|assaulted|whipped|flogged|tortured|lashed"),
@@ -243,8 +252,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"families|civilians|people|children|patients)\s+(?:onto|into|on)\s+(?:[\w-]+\s+)"
                    r"{0,2}?(?:trucks|buses|boats|helicopters|vehicles|lorries|planes)\b"),
         ("phrase", r"(?:ships?|vessels?|planes?|flights?|aircraft|convoys?|buses|coaches|ferry|"
-                   r"ferries)\s+carrying\s+(?:[\w,-]+\s+){0,5}?(?:evacuees|nationals|citizens|"
-                   r"foreigners|staff|diplomats|passengers|families|(?-i:[A-Z])[a-z]+(?:ans|ese|is))\b"),
+                   r"ferries|trains?|helicopters?)\s+carrying\s+(?:[\w,-]+\s+){0,5}?(?:evacuees|"
+                   r"nationals|citizens|foreigners|staff|diplomats|passengers|families|survivors|"
+                   r"hostages|the\s+wounded|(?-i:[A-Z])[a-z]+(?:ans|ese|is))\b"),
         ("phrase", r"(?:flying|flew|flown|airlifting|ferrying|ferried|bussing|bussed|shipping|"
                    r"shipped)\s+(?:[\w’'-]+\s+){0,4}?(?:citizens|nationals|staff|people|civilians|"
                    r"diplomats|families|passengers|foreigners|residents|evacuees)\s+"
@@ -311,6 +321,15 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"(?:was|were|has\s+been|had\s+been)\s+(?:suspended|dismissed|sacked|impeached|"
                    r"removed)\s+(?:from\s+(?:office|power|(?:his|her)\s+post)\b|by\s+(?:the\s+)?"
                    r"(?:(?-i:[A-Z])\w+\s+){0,2}(?:court|parliament|assembly|council|president)\b)"),
+        # Crowds that fill a city: "Hundreds of thousands of people have poured into central
+        # Dhaka", "tens of thousands of people filled the streets of the capital",
+        # "protesters broke through the gates of Ganabhaban".
+        ("phrase", r"(?:people|protesters|demonstrators|crowds|marchers|residents|supporters|"
+                   r"students)\s+(?:[\w-]+\s+){0,3}?(?:poured\s+into|filled\s+the\s+streets|"
+                   r"flooded\s+the\s+streets|took\s+to\s+the\s+streets|broke\s+through\s+the\s+"
+                   r"(?:gates|barricades|cordons?))"),
+        # A court's order against people: "a Bishkek district court ordered 21 of them held".
+        ("phrase", r"court\s+(?:[\w-]+\s+){0,2}?(?:ordered|sentenced|convicted|jailed)\b"),
         # The passive names no police: "seven suspected insurgents were arrested in Ancuabe".
         ("phrase", r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:arrested|detained)\b"),
         ("phrase", r"(?:suspended|revoked|banned|annulled|scrapped|tore\s+up|cancelled|canceled|"

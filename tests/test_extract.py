@@ -1278,6 +1278,31 @@ def test_an_event_at_a_list_of_places_is_one_event_at_each():
     assert len(events[events["category"] == "diplomacy"]) == 1
 
 
+@pytest.mark.parametrize(("text", "category"), [
+    ("Residents said Israeli tanks had entered Quneitra on Monday morning.",
+     "military_deployment"),
+    ("Soldiers also took up positions on the Syrian side of Mount Hermon on Sunday.",
+     "military_deployment"),
+    ("Explosions shook Damascus through the night on Monday.", "armed_clash"),
+    ("Saudi Arabia and Qatar issued similar condemnations on Monday.", "diplomacy"),
+    ("A relief train carrying freed passengers reached Mach railway station on Wednesday.",
+     "evacuation"),
+    ("Hundreds of thousands of people have poured into central Dhaka on Monday.", "political"),
+    ("On Oct. 25, a Bishkek district court ordered 21 of them held in pre-trial detention.",
+     "political"),
+])
+def test_round37_wordings(text, category):
+    # Drawn from round 37 after its first run: troops that entered or took up positions,
+    # explosions that shook a city, condemnations issued, a train carrying the freed,
+    # crowds pouring into a city, a court's detention order.
+    assert only(rules(text, published="2024-12-10"), category)["trigger"]
+
+
+def test_an_agreement_reached_moves_no_troops():
+    assert rules("The troops reached an agreement with the rebels on Monday.",
+                 published="2024-12-10").empty
+
+
 def test_a_team_arriving_from_somewhere_arrived_where_it_came():
     # "from Yunnan province arrived in Yangon": Yangon, and aid arriving is no crossing.
     events = rules("A 37-member Chinese rescue team from Yunnan province arrived in Yangon "
