@@ -203,6 +203,9 @@ _ARMED_GROUP_NOUN = re.compile(r"\s+(?:fighters|militia(?:s|men)?|rebels|gunmen|
 _DATELINE_CITY = re.compile(r"(?<![^\n])[A-Z][A-Z .’'-]{2,30}(?=(?:,\s*[\w. ]{2,30})?\s*"
                             r"(?:\([^)]{1,30}\))?\s*[-—–,])")
 
+#: What happens across a country, not where the story stands.
+_NATIONWIDE = re.compile(r"\b(?:elections?|referendum|polls|nationwide|across\s+the\s+country|"
+                         r"national\s+(?:mourning|emergency|strike))\b", re.I)
 #: Places an event may be reported at one by one, and the words that list them.
 _LISTABLE = frozenset({"city", "neighbourhood", "airport", "crossing", "district", "province"})
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:(?:in|at|on|near)\s+)?(?:the\s+)?|"
@@ -1123,6 +1126,8 @@ class PlaceReader:
         ``place_inferred``). "Police fired live rounds at the crowd" after the march on
         parliament in New Baneshwor is in Kathmandu, not at Nepal's centre."""
         code = draft.place.get("country")
+        if _NATIONWIDE.search(self.text, draft.sentence.start, draft.sentence.end):
+            return  # "Mozambicans voted in general elections": the whole country
         for mention in reversed(self._mentions_in(0, draft.sentence.start)):
             if mention.resolved and mention.kind not in _NOT_A_SCENE and \
                     mention.country_code.split("/")[0] == code:

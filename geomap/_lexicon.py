@@ -328,6 +328,12 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"students)\s+(?:[\w-]+\s+){0,3}?(?:poured\s+into|filled\s+the\s+streets|"
                    r"flooded\s+the\s+streets|took\s+to\s+the\s+streets|broke\s+through\s+the\s+"
                    r"(?:gates|barricades|cordons?))"),
+        # Elections held and won: "Mozambicans voted in general elections on Oct. 9", "the
+        # electoral commission declared Chapo the winner"; a crowd gathered to celebrate.
+        ("phrase", r"(?:voted|went\s+to\s+the\s+polls)\s+(?:[\w-]+\s+){0,3}?(?:elections?|"
+                   r"referendum|polls|run-?off)\b|declared\s+(?:(?-i:[A-Z])[\w’'-]+\s+){1,3}"
+                   r"(?:the\s+)?(?:winner|victor|president-elect)\b"),
+        ("phrase", r"(?:gathered|assembled|danced|rallied)\s+(?:[\w-]+\s+){0,8}?to\s+celebrate\b"),
         # A court's order against people: "a Bishkek district court ordered 21 of them held".
         ("phrase", r"court\s+(?:[\w-]+\s+){0,2}?(?:ordered|sentenced|convicted|jailed)\b"),
         # The passive names no police: "seven suspected insurgents were arrested in Ancuabe".

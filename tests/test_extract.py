@@ -1290,6 +1290,10 @@ def test_an_event_at_a_list_of_places_is_one_event_at_each():
     ("Hundreds of thousands of people have poured into central Dhaka on Monday.", "political"),
     ("On Oct. 25, a Bishkek district court ordered 21 of them held in pre-trial detention.",
      "political"),
+    ("Mozambicans voted in general elections on Oct. 9.", "political"),
+    ("Two weeks later, the electoral commission declared Chapo the winner.", "political"),
+    ("Hundreds of people gathered in the centre of Hargeisa on Monday night to celebrate the "
+     "signing.", "political"),
 ])
 def test_round37_wordings(text, category):
     # Drawn from round 37 after its first run: troops that entered or took up positions,
@@ -1316,6 +1320,13 @@ def test_a_council_a_leader_chairs_meets_in_the_capital():
             "Thursday.")
     row = only(rules(text, published="2025-11-28"), "meeting")
     assert row["location"] == "Dushanbe" and "place_assumed" in row["flags"]
+
+
+def test_a_nationwide_event_is_not_placed_where_the_story_stands():
+    text = ("Protesters blocked the road at Ressano Garcia on Monday.\n\n"
+            "Mozambicans voted in general elections on Oct. 9.")
+    row = rules(text, published="2025-01-09").iloc[-1]
+    assert (row["location"], row["geo_precision"]) == ("Mozambique", "country")
 
 
 def test_a_parliament_that_votes_sits_in_the_capital():
