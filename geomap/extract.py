@@ -123,6 +123,9 @@ _MODIFIED_HEAD = re.compile(r"\s+(?:camps?|sites?|cent(?:re|er)s?|zones?|areas?|
                             r"orders?|warnings?|figures|data|statistics|vehicles?|"
                             r"units?|positions?|capabilit(?:y|ies)|experience|season|"
                             r"places?|points?|venues?)\b")
+#: Arrests, which make a raid a police matter.
+_DETAINED = re.compile(r"\b(?:detained|detaining|arrested|arresting|arrests|detentions|"
+                       r"searched\s+the\s+homes)\b", re.I)
 #: A second group of the movers doing something else: "fled south, and some crossed".
 _OTHERS_CROSSED = re.compile(r"(?:,\s*|\s)(?:and|while|but)\s+(?:then\s+)?(?:some|others|many|most|"
                              r"hundreds|thousands|dozens|a\s+few|several)\b|;")
@@ -549,6 +552,13 @@ class _Reader(PlaceReader):
             # "fled across the border" is one crossing, not also a displacement; "fled south
             # towards Uvira, and some crossed into Burundi" is both.
             del found["humanitarian"]
+        clash = found.get("armed_clash")
+        if clash is not None and re.fullmatch(r"raids?", self.text[clash.start:clash.end], re.I) \
+                and _DETAINED.search(masked):
+            # "detained 24 people in a series of raids": police raids, arrests, not a battle
+            del found["armed_clash"]
+            found.setdefault("political", _Trigger("political", clash.start, clash.end,
+                                                   "phrase", clash.planned))
         crossing, aid = found.get("border_crossing"), found.get("humanitarian")
         if crossing and aid and crossing.kind == "arrival" and aid.start <= crossing.start < aid.end:
             del found["border_crossing"]  # "a rescue team from Yunnan arrived": aid, not a crossing

@@ -1302,6 +1302,12 @@ def test_round37_wordings(text, category):
     assert only(rules(text, published="2024-12-10"), category)["trigger"]
 
 
+def test_raids_that_detain_people_are_arrests_not_battles():
+    events = rules("The GKNB detained 24 people in a series of raids in Bishkek on Oct. 23.",
+                   published="2022-11-03")
+    assert list(events["category"]) == ["political"]
+
+
 def test_an_agreement_reached_moves_no_troops():
     assert rules("The troops reached an agreement with the rebels on Monday.",
                  published="2024-12-10").empty
