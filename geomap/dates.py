@@ -102,6 +102,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?:(?:few|couple\s+of|several)\s+)?(?P<unit>days|weeks|months)\b"),
     ("ago", rf"\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b"),
     # "on Monday of last week": before "last week" alone claims the words
+    # "That Thursday morning": the story's Thursday, on or after the last day written.
+    ("sequel", r"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
+               r"Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("weekday", r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                 r"(?:\s+(?:morning|afternoon|evening|night))?\s+of\s+(?P<lastweek>last)\s+week\b"),
     ("relative", r"\b(?P<which>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b"),
@@ -257,7 +260,9 @@ def anchor_mentions(mentions: list[DateMention], published: str | dt.date | None
         if mention.kind == "sequel":
             if last is None:
                 continue
-            last = last + dt.timedelta(days=_sequel_offset(dict(mention.parts)))
+            parts = dict(mention.parts)
+            last = last + dt.timedelta(days=(_WEEKDAYS.index(parts["wd"].lower()) - last.weekday()) % 7
+                                       if "wd" in parts else _sequel_offset(parts))
             anchored.append(DateMention(
                 mention.start, mention.end, mention.text, "iso",
                 (("year", str(last.year)), ("m", f"{last.month:02d}"), ("day", f"{last.day:02d}"))))

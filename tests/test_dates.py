@@ -187,3 +187,9 @@ def test_that_year_is_the_year_written_before():
     # Nothing written before: the nearest past November 10, as with no year at all.
     assert anchored("A ceasefire on November 10 that year held.", "2025-08-14") == [
         ("November 10 that year", "2024-11-10")]
+
+
+def test_that_weekday_is_the_storys_weekday():
+    # "That Thursday morning" after "July 22": the Thursday of that week, not last Thursday.
+    text = "Shelling began on July 22. That Thursday morning, villagers were moved."
+    assert anchored(text, "2025-08-14")[1] == ("That Thursday morning", "2025-07-24")
