@@ -38,7 +38,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"called on|called for|expressed (?:concern|support|hope)|visited|visits|"
                    r"announced|refused to (?:recogni[sz]e|accept|negotiate|meet|talk)|"
                    r"recogni[sz]ed|ruled out|accusing|urging|warning|condemning|demanding|"
-                   r"denied|confirmed|"
+                   r"denied|confirmed|weighed in|"
+                   r"(?:wrote|posted)\s+on\s+(?:X|Twitter|Facebook|Telegram|Instagram|social\s+media)|"
                    r"travel(?:l?ed|s)? to|arrived in|flew to"),
         ("phrase", r"(?:recalled|recalling|summoned|summoning|expelled|expelling)\s+"
                    r"(?:[\w.’'-]+\s+){0,3}?" + DIPLOMATS),

@@ -1259,6 +1259,9 @@ def test_an_agreement_is_signed_where_the_sentence_says():
     "Niger announced on March 17 that it was leaving the International Organisation of La "
     "Francophonie.",
     "On Tuesday evening, the government confirmed the deployment in a statement.",
+    # A post on social media is a saying.
+    "\"The declaration is not a withdrawal agreement,\" M23 spokesman Lawrence Kanyuka wrote on "
+    "X on Sunday.",
 ])
 def test_sanctions_and_dated_announcements_are_diplomacy(text):
     assert only(rules(text, published="2024-12-30"), "diplomacy")["trigger"]
