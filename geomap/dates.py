@@ -59,9 +59,12 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
-_MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+#: A month's name as news writes it, shared with the extractor's dated sayings.
+MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|"
                r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|"
                r"Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+#: A weekday's name.
+WEEKDAY_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
                  "twelve": 12, "several": 3, "few": 3, "a few": 3, "couple of": 2,
@@ -86,32 +89,32 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                    r"(?:1[89]|20)\d0s\b"),
     # "a 12-year-old boy", "the 20-year-long war": an age, which dates nothing.
     ("age", r"\b\d{1,3}-year-(?:long|old)\b"),
-    ("calendar", rf"\b(?P<mon>{_MONTH_WORD})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    ("calendar", rf"\b(?P<mon>{MONTH_WORD})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
                  rf"(?:,?\s+(?P<year>(?:19|20)\d\d)|,?\s+(?P<rel>last|this|next|that|the\s+same)"
                  rf"\s+year)?\b"),
-    ("calendar", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_WORD})"
+    ("calendar", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_WORD})"
                  rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
     ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
-    ("month_name", rf"\b(?:in|since|during|by|until|early|late|mid-)\s*(?P<mon>{_MONTH_WORD})"
+    ("month_name", rf"\b(?:in|since|during|by|until|early|late|mid-)\s*(?P<mon>{MONTH_WORD})"
                    rf"(?:\s+(?P<year>(?:19|20)\d\d)|,?\s+(?P<rel>last|this|next|that|the\s+same)"
                    rf"\s+year)?\b"),
-    ("month_name", rf"\b(?P<mon>{_MONTH_WORD})\s+(?P<year>(?:19|20)\d\d)\b"),
+    ("month_name", rf"\b(?P<mon>{MONTH_WORD})\s+(?P<year>(?:19|20)\d\d)\b"),
     ("period", rf"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+"
                rf"(?:(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})\b"),
     ("coming", r"\b(?:in|over|within|during)\s+the\s+(?:coming|next|following)\s+"
                r"(?:(?:few|couple\s+of|several)\s+)?(?P<unit>days|weeks|months)\b"),
     ("ago", rf"\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b"),
-    # "on Monday of last week": before "last week" alone claims the words
     # "That Thursday morning": the story's Thursday, on or after the last day written.
-    ("sequel", r"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
-               r"Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"),
-    ("weekday", r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    ("sequel", rf"\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<wd>{WEEKDAY_WORD})"
+               r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    # "on Monday of last week": before "last week" alone claims the words
+    ("weekday", rf"\b(?P<wd>{WEEKDAY_WORD})"
                 r"(?:\s+(?:morning|afternoon|evening|night))?\s+of\s+(?P<lastweek>last)\s+week\b"),
     ("relative", r"\b(?P<which>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b"),
     ("relative", r"\b(?P<which>last|this|next|past|previous|coming)\s+(?P<unit>week|month|"
                  r"year|weekend)\b"),
     ("weekend", r"\b(?:over|at|during|on)\s+the\s+weekend\b"),
-    ("weekday", r"\b(?:(?P<last>last|this\s+past)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
+    ("weekday", rf"\b(?:(?P<last>last|this\s+past)\s+)?(?P<wd>{WEEKDAY_WORD})(?:'s)?"
                 r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("stamp", rf"(?m)^[ \t]*{TIME_STAMP}"),
     ("deictic", r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+morning|"
@@ -260,16 +263,13 @@ def anchor_mentions(mentions: list[DateMention], published: str | dt.date | None
         if mention.kind == "sequel":
             if last is None:
                 continue
-            parts = dict(mention.parts)
-            last = last + dt.timedelta(days=(_WEEKDAYS.index(parts["wd"].lower()) - last.weekday()) % 7
-                                       if "wd" in parts else _sequel_offset(parts))
+            last = last + dt.timedelta(days=_sequel_offset(dict(mention.parts), last))
             anchored.append(DateMention(
                 mention.start, mention.end, mention.text, "iso",
                 (("year", str(last.year)), ("m", f"{last.month:02d}"), ("day", f"{last.day:02d}"))))
             continue
         parts = dict(mention.parts)
-        if parts.get("rel", "").lower().split()[-1:] in (["that"], ["same"]) and \
-                written_year is not None:
+        if "rel" in parts and parts["rel"].lower() not in _REL_YEAR and written_year is not None:
             # "A ceasefire on November 10 that year": the year written before it.
             parts = {k: v for k, v in parts.items() if k != "rel"} | {"year": str(written_year)}
             mention = DateMention(mention.start, mention.end, mention.text, mention.kind,
@@ -280,8 +280,8 @@ def anchor_mentions(mentions: list[DateMention], published: str | dt.date | None
             mention = _in_year_after(mention, year_from[0])
         anchored.append(mention)
         resolved = None if mention.kind == "stamp" else resolve_mention(mention, published)
-        if "year" in dict(mention.parts):
-            written_year = int(dict(mention.parts)["year"])
+        year = dict(mention.parts).get("year")
+        written_year = int(year) if year else written_year
         if resolved is None or resolved.vague:
             continue
         if resolved.precision == "day":
@@ -299,9 +299,11 @@ def _in_year_after(mention: DateMention, anchor: dt.date) -> DateMention:
                        mention.parts + (("year", str(year)),))
 
 
-def _sequel_offset(parts: dict[str, str]) -> int:
+def _sequel_offset(parts: dict[str, str], anchor: dt.date) -> int:
     """Days from the anchor: "the next morning" 1, "the day before" -1, "3 days later" 3,
-    "a week earlier" -7."""
+    "a week earlier" -7, "that Thursday" to the first Thursday on or after it."""
+    if "wd" in parts:
+        return (_WEEKDAYS.index(parts["wd"].lower()) - anchor.weekday()) % 7
     if "same" in parts:
         return 0
     if "next" in parts:
@@ -403,6 +405,7 @@ def period_end(date: str, precision: str) -> dt.date:
 #: "last year", "next year"; "that year" counts from publication only when no year was
 #: written before it (anchor_mentions gives it that year).
 _REL_YEAR = {"last": -1, "this": 0, "next": 1}
+
 
 def _calendar(parts, text, pub, future):
     month = _month_number(parts["mon"])

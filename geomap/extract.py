@@ -65,6 +65,8 @@ from geomap._eventplaces import (
 from geomap._sentences import Sentence, quoted_spans, split_sentences
 from geomap.articles import Article, text_id
 from geomap.dates import (
+    MONTH_WORD,
+    WEEKDAY_WORD,
     DateMention,
     ResolvedDate,
     anchor_mentions,
@@ -171,10 +173,6 @@ _CASUALTIES = re.compile(r".*\b(?:were|was|had been|have been|has been)\s+(?:\w+
 _LAG = re.compile(r"\b(?P<n>a|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?)\s+after\s+"
                   r"(?:[\w’'-]+\s+){0,6}?$", re.I)
 
-#: The same, ending where the earlier event's words begin.
-_LAG_BEFORE = re.compile(r"\b(?:a|one|two|three|four|five|six)\s+(?:days?|weeks?)\s+after\s+"
-                         r"(?:[\w’'-]+\s+){0,6}?$", re.I)
-
 #: The date of a saying: "said on Monday", "told reporters late on Tuesday".
 _SAYING_DATE = re.compile(r"\b(?:said|says|told\s+(?:[\w-]+\s+){0,2}?|announced|reported|added)"
                           r"\s+(?:late\s+|early\s+)?(?:on\s+)?$")
@@ -185,8 +183,7 @@ _ZONE_ASIDE = re.compile(r"\(\s*[\d:.]+\s*(?:a\.m\.|p\.m\.)?\s*(?:GMT|UTC)\s+(?:
 _DATED_SAYING = re.compile(r"\s+(?:(?:in|at)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:statement|address|"
                            r"briefing|conference|interview)\b|(?:reporters|journalists|a\s+(?:news|"
                            r"press)\s+conference)\b|(?:(?:late|early)\s+)?on\s+"
-                           r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                           r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b)")
+                           rf"(?:{WEEKDAY_WORD}|{MONTH_WORD}\s+\d{{1,2}})\b)")
 
 #: A present tense after "before", "until", "once" speaks of the future: "before the new
 #: government is sworn in".
@@ -585,7 +582,7 @@ class _Reader(PlaceReader):
             if main is None or trigger.start <= main.end or any(
                     t.category == trigger.category for t in extra):
                 continue
-            lag = _LAG_BEFORE.search(self.text, main.end, trigger.start)
+            lag = _LAG.search(self.text, main.end, trigger.start)
             if lag is not None and not lex.CLAUSE_MARKERS.search(
                     self.text, lag.end(), trigger.start):
                 extra.append(trigger)

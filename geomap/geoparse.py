@@ -551,10 +551,9 @@ def _classify(parser: _Parser, run: list[_Token], spans, k: int) -> _Candidate |
     cand.by_form = _of_place(parser, cand) or (stop - i > 1 and last.lower in _FORM_TAILS)
     prev = parser.tokens[first.index - 1] if first.index > 0 else None
     cand.after_locative = prev is not None and prev.lower in _PLACE_PREPOSITIONS
-    if prev is not None and prev.lower == "the" and prev.index > 0:
-        # "at the White House": a venue, where "the White House said" is its government.
-        cand.venue = parser.tokens[prev.index - 1].lower in _PLACE_PREPOSITIONS
-    cand.venue = cand.venue or cand.after_locative
+    # "at the White House": a venue, where "the White House said" is its government.
+    cand.venue = cand.after_locative or (prev is not None and prev.lower == "the" and prev.index > 0
+                                         and parser.tokens[prev.index - 1].lower in _PLACE_PREPOSITIONS)
     cand.evidence += _local_evidence(parser, cand)
     return cand
 
