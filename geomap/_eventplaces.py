@@ -228,6 +228,12 @@ _UNDERGONE = re.compile(r"(?:fell|falls|was|were|has\s+been|had\s+been|came|come
 _CAPITAL_SPEAKS = re.compile(r"\s+(?:accus|say|said|claim|insist|den[iy]|blam|warn|charg|"
                              r"respond|retort)\w*\b")
 
+#: Between a country or province and a place of its: "'s", "'s capital", "'s restive".
+_POSSESSIVE = re.compile(r"['’]s\s+(?:(?!(?:in|at|near|to|from|into|of|on|and|with|for|by|"
+                         r"the|a|an)\s)[a-z][\w-]*\s+){0,3}")
+_OWNERS = ("country", "province", "region")
+_PLACE_ROLES = ("at", "near", "origin", "destination")
+
 #: A capital standing for its government: "Islamabad responded", "Moscow has warned".
 _CAPITAL_ACTS = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?[a-z]+(?:ed|s)\b")
 
@@ -470,6 +476,15 @@ class PlaceReader:
         return found
 
     def _role(self, mention: _Mention) -> str:
+        """What a mention is to its clause: at, near, origin, destination, subject, actor, other."""
+        # "in Saudi Arabia's Jizan province", "deployed to South Sudan's capital Juba": the
+        # possessor only says whose the place is, so the place takes its role.
+        owner = self._owner(mention)
+        if owner is not None and self._own_role(owner) in _PLACE_ROLES:
+            return self._own_role(owner)
+        return "other" if self._owned(mention) else self._own_role(mention)
+
+    def _own_role(self, mention: _Mention) -> str:
         if self.text.startswith("there", mention.start):
             return "at"  # "returnees there": where it happened
         before = self.text[max(0, mention.start - 40):mention.start]
@@ -522,6 +537,22 @@ class PlaceReader:
         opening = re.search(r"(?:^|[.,;:!?]\s*|\n)$", self.text[max(0, mention.start - 3):
                                                                  mention.start])
         return "subject" if opening and re.match(r"\s[a-z]", after) else "other"
+
+    def _owner(self, mention: _Mention) -> _Mention | None:
+        """The place whose possessive qualifies this one ("Niger's" in "Niger's Tillabéri")."""
+        before = self._mentions_in(max(0, mention.start - 60), mention.start)
+        if before and before[-1].resolved and before[-1].kind in _OWNERS and _POSSESSIVE.fullmatch(
+                self.text, before[-1].end, mention.start):
+            return before[-1]
+        return None
+
+    def _owned(self, mention: _Mention) -> bool:
+        """Whether a possessive of this place qualifies the place named next."""
+        if mention.kind not in _OWNERS or not self.text.startswith(("'s", "’s"), mention.end):
+            return False
+        after = self._mentions_in(mention.end, mention.end + 60)
+        return bool(after) and after[0].resolved and _POSSESSIVE.fullmatch(
+            self.text, mention.end, after[0].start) is not None
 
     def _locate_static(self, draft, located, *, near_only) -> None:
         trigger = draft.trigger

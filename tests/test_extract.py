@@ -1643,3 +1643,18 @@ def test_the_date_of_a_saying_does_not_date_what_it_reports():
                      "wheat flour from Termez to Hairatan in September.", published="2024-10-08"),
                "humanitarian")
     assert (row["event_date"], row["time_precision"]) == ("2024-09-01", "month")
+
+
+def test_a_place_a_country_owns_is_the_place_not_the_country():
+    row = only(rules("A Houthi projectile killed two people in Saudi Arabia's Jizan province on "
+                     "Thursday.", published="2022-01-21"), "armed_clash")
+    assert (row["location"], row["geo_precision"]) == ("Jizan", "province")
+    row = only(rules("Ugandan special forces have deployed to South Sudan's capital Juba, the army "
+                     "said on Tuesday.", published="2025-03-12"), "military_deployment")
+    assert row["location"] == "Juba" and not row["flags"]
+    # A possessor that is itself the subject passes on no role: Batken is what the
+    # fighting centred on, still placed there.
+    row = only(rules("Fighting that erupted on Sept. 14 along the border, centred on "
+                     "Kyrgyzstan's Batken region, killed 100 people.", published="2022-10-22"),
+               "armed_clash")
+    assert row["location"] == "Batken"
