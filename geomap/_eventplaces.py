@@ -228,6 +228,13 @@ _UNDERGONE = re.compile(r"(?:fell|falls|was|were|has\s+been|had\s+been|came|come
 _CAPITAL_SPEAKS = re.compile(r"\s+(?:accus|say|said|claim|insist|den[iy]|blam|warn|charg|"
                              r"respond|retort)\w*\b")
 
+#: A sentence whose subject is the people of the meeting just told: "The two sides
+#: agreed", "In a joint statement, they said", "'...,' he said".
+_PARTICIPANTS = re.compile(
+    r"(?:[^,\"“”]*,\s*|[\"“][^\"“”]*[\"”],?\s*)?(?:he|she|they|(?:the|both)\s+(?:two\s+|three\s+)?"
+    r"(?:sides|ministers|leaders|delegations|presidents|governments|envoys))\b", re.I)
+_POSTED = re.compile(r"(?:wrote|posted|tweeted)\b", re.I)
+
 #: Between a country or province and a place of its: "'s", "'s capital", "'s restive".
 _POSSESSIVE = re.compile(r"['’]s\s+(?:(?!(?:in|at|near|to|from|into|of|on|and|with|for|by|"
                          r"the|a|an)\s)[a-z][\w-]*\s+){0,3}")
@@ -432,7 +439,8 @@ class PlaceReader:
                 self._house_seat(draft)
             if not draft.place and (draft.trigger.kind == "verb_meeting"
                                    or draft.trigger.category == "meeting"
-                                   or _AT_THE_MEETING.match(self.text, trigger.start)):
+                                   or _AT_THE_MEETING.match(self.text, trigger.start)
+                                   or self._participants_speak(draft)):
                 self._meeting_venue(draft)
         elif draft.trigger.category in MOVEMENTS:
             self._locate_movement(draft, located, border)
@@ -948,6 +956,12 @@ class PlaceReader:
             # counterpart later on Tuesday": on the margins of the meeting the story covers.
             draft.place = _place_from_mention(home)
             draft.flags.append("place_inferred")
+
+    def _participants_speak(self, draft: _Draft) -> bool:
+        """"The two sides agreed ...", "'...,' he said": the people of the meeting just
+        told, speaking or agreeing there; "he wrote on X" is no longer at the meeting."""
+        return _PARTICIPANTS.match(self.text, draft.sentence.start, draft.trigger.start) is not \
+            None and _POSTED.match(self.text, draft.trigger.start) is None
 
     def listed_places(self, draft: _Draft) -> list[dict]:
         """The other places of a list that holds an event's stated place: "rallies were held

@@ -489,7 +489,7 @@ POLITICAL_SPEAKER = re.compile(
     r"ambassador|envoy|diplomats?|governments?|ministry|ministries|kremlin|white house|pentagon|"
     r"state department|foreign office|embassy|leaders?|officials?|authorities|group|bloc|"
     r"alliance|council|organi[sz]ation|king|emir|prime|taliban|cabinet|"
-    r"parliament|nations|countries|union|administration|regime|delegation|sides?|"
+    r"parliament|nations|countries|union|administration|regime|delegations?|sides?|"
     r"representatives|delegates|negotiators|mediators|elders|jirga|shura|governor|mayor|"
     r"advis[eo]r|military|army|committee|chief|head|general|commander)\b", re.I)
 

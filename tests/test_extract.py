@@ -1658,3 +1658,17 @@ def test_a_place_a_country_owns_is_the_place_not_the_country():
                      "Kyrgyzstan's Batken region, killed 100 people.", published="2022-10-22"),
                "armed_clash")
     assert row["location"] == "Batken"
+
+
+def test_the_sides_of_a_meeting_speak_where_it_was_held():
+    events = rules("Trade talks\n\nUzbek and Afghan delegations met in Termez on Friday to "
+                   "discuss trade.\n\nThe two sides signed 18 agreements on Friday, officials said.",
+                   published="2023-05-22")
+    signed = _by_trigger(events, "signed")
+    assert signed["location"] == "Termez" and "place_inferred" in signed["flags"]
+    # A named outsider speaking is not at the meeting; nor is a post on X.
+    events = rules("Trade talks\n\nUzbek and Afghan delegations met in Termez on Friday to "
+                   "discuss trade.\n\nKremlin spokesman Dmitry Peskov said on Friday that Moscow welcomed the deal. "
+                   "He wrote on X on Saturday that the talks were useful.", published="2023-05-22")
+    assert _by_trigger(events, "said")["location"] == ""
+    assert _by_trigger(events, "wrote")["location"] == ""
