@@ -502,6 +502,7 @@ def _recognise(parser: _Parser) -> list[_Candidate]:
         _maybe_unresolved(parser, run, spans, found)
         _maybe_named_by_form(parser, run, spans, found)
         _maybe_named_by_apposition(parser, run, spans, found)
+        _maybe_named_by_container(parser, run, spans, found)
         _maybe_generic_tail(parser, run, found)
     covered = {i for c in found for i in range(c.start_tok, c.end_tok)}
     found.extend(c for c in _hyphen_prefixes(parser) if c.start_tok not in covered)
@@ -837,6 +838,41 @@ def _maybe_named_by_apposition(parser: _Parser, run: list[_Token], spans, found:
                       parser.text[first.start : last.end], [], evidence=1.0)
     cand.unresolved = True
     found.append(cand)
+
+
+def _maybe_named_by_container(parser: _Parser, run: list[_Token], spans, found: list[_Candidate]) -> None:
+    """Unknown names placed inside a known area: "at Hamdayet in Kassala state",
+    "near Fambita, Tillaberi region", "in Bagan, Pakistan". The position after a
+    locative and the container after the name together say place."""
+    if spans or any(c.start < run[-1].end and run[0].start < c.end for c in found):
+        return
+    if not all(_name_word(t) for t in run) or any(t.lower in ORG_WORDS for t in run):
+        return
+    start = run[0].index
+    if start == 0 or parser.tokens[start - 1].lower not in _PLACE_PREPOSITIONS:
+        return
+    container = _CONTAINER.match(parser.text, run[-1].end)
+    if container is None or not _is_container(parser, container):
+        return
+    first, last = run[0], run[-1]
+    cand = _Candidate(first.index, last.index + 1, first.start, last.end,
+                      parser.text[first.start : last.end], [], evidence=1.0)
+    cand.unresolved = True
+    found.append(cand)
+
+
+def _is_container(parser: _Parser, match: re.Match) -> bool:
+    """Whether the words after a name are a country, or a province by name or kind word."""
+    if match.group("kind"):
+        return True
+    kinds = {p.kind for p in parser.gaz.lookup(match.group("name"))}
+    return bool(kinds & {"country", "province"})
+
+
+# ", Pakistan", " in Kassala state", ", Tillaberi region": an area after a name.
+_CONTAINER = re.compile(
+    r"(?:,\s+|\s+in\s+)(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+    r"(?:\s+(?P<kind>state|province|region|district|governorate|oblast|county))?\b")
 
 
 _PLACE_APPOSITION = re.compile(

@@ -414,6 +414,16 @@ def test_an_apposition_names_an_unknown_place():
     assert geoparse("John Smith, a town official, said.") == []
 
 
+def test_an_unknown_name_placed_inside_a_known_area_is_reported():
+    found = geoparse("Most of them crossed at Hamdayet in Kassala state on Monday.")
+    assert [(m.name, m.resolved) for m in found] == [("Hamdayet", False), ("Kassala", True)]
+    found = geoparse("Gunmen attacked a mosque in Fambita, Niger, on Friday.")
+    assert [(m.name, m.resolved) for m in found] == [("Fambita", False), ("Niger", True)]
+    # Neither the position nor the area alone makes a place of a name.
+    assert [m.name for m in geoparse("He met Smith in Kassala state.")] == ["Kassala"]
+    assert [m.name for m in geoparse("Talks at Chatham House, London.")][-1:] == ["London"]
+
+
 def test_a_small_town_known_by_an_alias_far_from_the_story_is_not_taken():
     # "Kang" is an alternate name of Zuitai, a Chinese town 4,000 km from Nimroz.
     text = ("Fighting broke out near Zaranj, the capital of Nimroz province, and families "
