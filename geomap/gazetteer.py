@@ -132,7 +132,12 @@ def normalize_name(name: str) -> str:
     text = name.casefold().translate(_TRANSLATE)
     # "The" never tells two places apart: (the) Gambia, Democratic Republic of (the) Congo.
     words = [_CONNECTORS.get(w, w) for w in _SPACES.split(text) if w and w != "the"]
-    return " ".join(words)
+    return _J_SOUND.sub("j", " ".join(words))
+
+
+# Russian "dzh" and French "dj" are English "j": Khodzheyli, Khodjeyli; Dzhalal-Abad,
+# Jalal-Abad; Djibouti, Jibouti.
+_J_SOUND = re.compile(r"dzh|dj")
 
 
 _DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1")
@@ -339,7 +344,7 @@ def _add_cities(builder: _Builder) -> None:
         alternates = [
             a for a in city.get("alternatenames") or () if _is_latin(a) and not a.isupper()
         ]
-        alternates += _district_seat_names([city["name"], *alternates])
+        alternates += _generic_form_bases([city["name"], *alternates])
         index = builder.add_place(row, alternates, primary=city["name"])
         if city["countrycode"] in _ARTICLE_COUNTRIES:
             _add_bare_names(builder, index, city["name"], alternates)
@@ -362,22 +367,27 @@ _ARTICLE_COUNTRIES = frozenset(
     "AE BH DZ EG IQ JO KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split())
 
 
-# "Woluswali-i-Bagram", "Hukumat-e Nad 'Ali": Dari and Pashto for "the district (seat) of X".
-# GeoNames files some district seats only under such names; X alone then names the seat.
-_DISTRICT_SEAT = re.compile(
-    r"^(?:w[uo]l[uoeê]sw[aā]l[iī]|vulusvaliyi|vulusvali|[hḩ]uk[uū]mat(?:[iī]|-e|-i)?)[\s-]+(?:(?:e|i|ye|yi)[\s-]+)?"
-    r"(?P<base>\w.+)$",
+# "Woluswali-i-Bagram", "Hukumat-e Nad 'Ali": Dari and Pashto for "the district (seat) of X";
+# "Gorod Chimbay", "Posëlok X": Russian for "the town (settlement) of X"; "Chimboy Shahri",
+# "X Qishlog'i": Uzbek for "X town (village)". GeoNames files some places only under such
+# names; X alone then names the place.
+_GENERIC_FORM = re.compile(
+    r"^(?:(?:w[uo]l[uoeê]sw[aā]l[iī]|vulusvaliyi|vulusvali|[hḩ]uk[uū]mat(?:[iī]|-e|-i)?)[\s-]+"
+    r"(?:(?:e|i|ye|yi)[\s-]+)?|(?:gorod|pos[eë]lok|selo|derevnya|stanitsa|khutor|kishlak)\s+)"
+    r"(?P<base>\w.+)$"
+    r"|^(?P<stem>\w.+?)\s+(?:shahri|shahar|shaharchasi|qishlog['‘’`]?i)$",
     re.IGNORECASE,
 )
 
 
-def _district_seat_names(names: list[str]) -> list[str]:
-    """The X of every "district (seat) of X" form among a city's names."""
+def _generic_form_bases(names: list[str]) -> list[str]:
+    """The X of every "district (seat) of X" or "town of X" form among a city's names."""
     found = []
     for name in names:
-        match = _DISTRICT_SEAT.match(name)
-        if match and len(match.group("base")) >= 3:
-            found.append(match.group("base"))
+        match = _GENERIC_FORM.match(name)
+        base = match and (match.group("base") or match.group("stem"))
+        if base and len(base) >= 3:
+            found.append(base)
     return found
 
 

@@ -185,11 +185,21 @@ def test_corrupt_index_is_rebuilt(tmp_path, monkeypatch, caplog):
     assert "unreadable" in caplog.text
 
 
-def test_district_seat_names_give_the_seat_its_short_name(gaz):
+def test_generic_form_bases_give_the_seat_its_short_name(gaz):
     # GeoNames lists the seat beside Bagram air base only as "Woluswali-i-Bagram" and the like.
     found = gaz.lookup("Bagram", country_codes=["AF"])
     assert found and distance_km(found[0].lat, found[0].lon, 34.946, 69.265) < 10
-    assert gazetteer._district_seat_names(["Hukumat-e Nad 'Ali", "Kabul"]) == ["Nad 'Ali"]
+    assert gazetteer._generic_form_bases(["Hukumat-e Nad 'Ali", "Kabul"]) == ["Nad 'Ali"]
+    # GeoNames has Chimbay, Karakalpakstan, as "Gorod Chimbay" and "Chimboy Shahri" only.
+    assert gazetteer._generic_form_bases(["Gorod Chimbay", "Chimboy Shahri", "Selo"]) == [
+        "Chimbay", "Chimboy"]
+    assert gaz.lookup("Chimbay")[0].country_code == "UZ"
+
+
+def test_russian_and_french_spellings_of_j_meet(gaz):
+    # GeoNames spells Xo'jayli "Khodzheyli" (Russian); the press writes "Khodjeyli".
+    assert normalize_name("Khodjeyli") == normalize_name("Khodzheyli") == "khojeyli"
+    assert gaz.lookup("Khodjeyli")[0].country_code == "UZ"
 
 
 def test_part_of_country_follows_the_direction(gaz):
