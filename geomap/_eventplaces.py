@@ -73,8 +73,10 @@ _SOURCE_TAIL = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[\w’'.()-]+\s+){0,6}?(?
 # World Economic Forum in Davos": the place where the words were spoken, wherever it stands.
 _VENUE = re.compile(r"\b(?:at|in|during|from)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,4}?"
                     r"(?:(?:news|press)\s+conference|briefing|statement|speech|address|interview|"
-                    r"rally|ceremony|forum|session|summit|meeting|sermon)"
-                    r"(?:\s+(?:issued|held|given|delivered|broadcast))?\s+(?:in|at|from)\s+(?:the\s+)?$", re.I)
+                    r"rally|ceremony|forum|session|summit|meeting|sermon|headquarters|palace|"
+                    r"residence|(?P<trip>visit|trip|tour))"
+                    r"(?:\s+(?:issued|held|given|delivered|broadcast))?\s+(?:in|at|from|"
+                    r"(?(trip)to))\s+(?:the\s+)?$", re.I)
 #: Words addressed to a legislature: "told parliament", "told the House".
 _TO_LEGISLATURE = re.compile(r"\s+(?:parliament|the\s+(?:parliament|House|Senate|National\s+"
                              r"Assembly|Lok\s+Sabha|Duma|Majlis|chamber)|lawmakers|MPs)\b")
@@ -632,7 +634,9 @@ class PlaceReader:
         """Where words were spoken: a venue phrase, or a place that opens the sentence."""
         spots = []
         for mention, role in located:
-            if mention.start >= cut or role != "at" or mention.kind not in _SETTLEMENTS:
+            # "during a visit to Doha": a trip's destination is where its words were spoken.
+            if mention.start >= cut or role not in ("at", "destination") or \
+                    mention.kind not in _SETTLEMENTS:
                 continue
             before = self.text[max(sentence.start, mention.start - 80):mention.start]
             opening = self.text[sentence.start:mention.start]

@@ -38,7 +38,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"called on|called for|expressed (?:concern|support|hope)|visited|visits|"
                    r"announced|refused to (?:recogni[sz]e|accept|negotiate|meet|talk)|"
                    r"recogni[sz]ed|ruled out|accusing|urging|warning|condemning|demanding|"
-                   r"denied|confirmed|weighed in|"
+                   r"denied|confirmed|weighed in|praised|thanked|hailed|negotiating|"
                    r"(?:wrote|posted)\s+on\s+(?:X|Twitter|Facebook|Telegram|Instagram|social\s+media)|"
                    r"travel(?:l?ed|s)? to|arrived in|flew to"),
         ("phrase", r"(?:recalled|recalling|summoned|summoning|expelled|expelling)\s+"
@@ -89,6 +89,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                           r"rushed|sent(?!\s+(?:back|home))|sends|sending|dispatched|moved|moves|moving|"
                           r"pulling|withdrawing|brought|flew|(?<=had |has )flown|(?<=have )flown|pulled|"
                           r"withdrew|withdrawn|positioned|ordered|shifted|transferred|"
+                          r"(?:(?<=were )|(?<=was )|(?<=been ))posted(?=\s+(?:at|on|along|near|in|to|around)\b)|"
                           r"(?<=troops )(?:re-?)?entered|(?<=forces )(?:re-?)?entered|"
                           r"(?<=soldiers )(?:re-?)?entered"),
         ("phrase", r"(?:troops|forces|soldiers|military flights?|military aircraft|military planes?|"
@@ -128,6 +129,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"hit\s+by\s+(?:[\w-]+\s+)?(?:rockets?|shells?|missiles?|mortars?|drones?|"
                    r"air ?strikes?)"),
         ("verb", r"beat|beaten|assaulted|whipped|flogged|tortured|lashed"),
+        # "stabbed or hacked to death", "massacred": killings without a weapon of war.
+        ("verb", r"(?:stabbed|hacked|bludgeoned|beaten|burned|burnt|clubbed)\s+to\s+death|"
+                 r"massacred|beheaded"),
         # Fighters fought off: "drove them out on Tuesday", "repelled the attack".
         ("verb", r"repelled|repulsed|repelling|drove\s+(?:[\w-]+\s+){0,2}?out\b(?!\s+(?:to|of\s+town))"),
         ("phrase", r"(?:shooting|shot)\s+(?:(?:dead|at)\s+)?(?:[\w-]+\s+){0,2}?(?:men|women|boys|"
@@ -224,6 +228,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"have been)\s+(?:(?:last|briefly|temporarily|again|fully|partially|partly|"
                    r"also|abruptly)\s+)?(?:closed|shut|sealed|reopened|re-opened|blocked)\b"),
         ("noun", r"border crossings?|crossing points?"),
+        # "installed a checkpoint at the entrance to the corridor": a crossing controlled.
+        ("phrase", r"(?:set\s+up|installed|established|erected|opened)\s+(?:a|an|the|its)\s+"
+                   r"(?:[\w-]+\s+){0,2}?(?:checkpoints?|border\s+posts?|check\s*posts?)\b"),
         # "A soldier checks the documents of returnees at the Torkham border", "stop a boat
         # carrying Rohingya on the Naf river": people or vehicles checked where they cross
         ("phrase", r"(?:checks?|checked|checking|inspects?|inspected|inspecting|searche[sd]|"
@@ -308,6 +315,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                          r"(?:[\w’'-]+\s+){0,3}?(?:parliament|palace|office|compound|embassy|"
                          r"square|base|building|headquarters|ministry|court|city hall|"
                          r"government house)"),
+        # "Mourners staged a sit-in outside the press club": a protest, wherever held.
+        ("phrase", r"(?:staged|held|began|launched)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:sit-ins?|"
+                   r"protests?|demonstrations?|hunger\s+strikes?|rall(?:y|ies)|marches)\b"),
         # A protest dispersed: "Riot police used water cannon, tear gas and pepper spray".
         ("phrase", r"(?:used|fired|firing|deployed)\s+(?:[\w-]+\s+){0,2}?(?:water\s+cannons?|"
                    r"tear\s+gas|pepper\s+spray|rubber\s+bullets|stun\s+grenades)|dispersed\s+"
@@ -399,6 +409,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"flights?|convoys?|trucks?|aircraft|teams?)\s+(?:[\w-]+\s+){0,4}?(?:landed|"
                    r"landing|arrived|arriving|"
                    r"reached|began)\b"),
+        # "Foreign help began arriving on Tuesday".
+        ("phrase", r"(?:help|aid|assistance|relief|supplies)\s+(?:began|started|continued|"
+                   r"kept)\s+(?:arriving|to\s+arrive|flowing|to\s+flow|pouring\s+in)"),
         ("phrase", r"(?:flown|flew|sent|airlifted|trucked|shipped|dispatched|delivered)\s+"
                    r"(?:[\w,-]+\s+){0,5}?(?:relief|aid|supplies|tents|blankets|food|medicines?|"
                    r"ambulances|medical (?:teams|supplies)|rescue teams)\b"),

@@ -136,6 +136,15 @@ def test_bad_inputs_raise_input_error():
     ("On Dec. 4, masked officers raided the offices of three opposition parties.", "political"),
     ("The United States ordered non-emergency staff to leave its embassy in Juba on Saturday.",
      "evacuation"),
+    ("Mourners staged a sit-in outside the press club in Parachinar on Friday.", "political"),
+    ("Dozens of civilians were hacked to death in the town of Mai Kadra on Monday night.",
+     "armed_clash"),
+    ("National Guard units were posted at checkpoints on the roads into Chimbay on Sunday.",
+     "military_deployment"),
+    ("Foreign help began arriving in Benghazi on Tuesday.", "humanitarian"),
+    ("Azerbaijan installed a checkpoint at the entrance to the Lachin corridor on Sunday.",
+     "border_crossing"),
+    ("Kremlin spokesman Dmitry Peskov praised Washington's reaction on Wednesday.", "diplomacy"),
 ])
 def test_each_category_has_triggers(sentence, category):
     assert only(extract(sentence), category)["trigger"]
@@ -1658,6 +1667,16 @@ def test_a_place_a_country_owns_is_the_place_not_the_country():
                      "Kyrgyzstan's Batken region, killed 100 people.", published="2022-10-22"),
                "armed_clash")
     assert row["location"] == "Batken"
+
+
+def test_words_spoken_on_a_visit_or_at_headquarters_are_placed_there():
+    row = only(rules("US Secretary of State Antony Blinken thanked Qatar during a visit to Doha "
+                     "last week.", published="2021-09-14"), "diplomacy")
+    assert row["location"] == "Doha"
+    row = only(rules("Nato Secretary General Jens Stoltenberg speaks to the media at the "
+                     "alliance's headquarters in Brussels on Wednesday.", published="2022-11-16"),
+               "diplomacy")
+    assert row["location"] == "Brussels"
 
 
 def test_the_sides_of_a_meeting_speak_where_it_was_held():
