@@ -224,6 +224,7 @@ class _Candidate:
     after_locative: bool = False  # "at Bagram": its position says place
     venue: bool = False  # "at Bagram", "at the White House"
     militia: bool = False  # "Fano fighters": may name an armed group rather than a town
+    contained: bool = False  # "Lachin in Azerbaijan": the area named next contains it
     scores: dict[int, float] = field(default_factory=dict)
     chosen: Place | None = None
     margin: float = 0.0
@@ -1207,6 +1208,7 @@ def _pair_cities_with_regions(candidates: list[_Candidate], text: str) -> None:
                 if region.kind in ("province", "country", "region") and _contains(region, city):
                     left.chosen, right.chosen = city, region
                     left.margin = right.margin = max(left.margin, 2.0)
+                    left.contained = True
                     break
             else:
                 continue
@@ -1264,10 +1266,11 @@ def _accept(cand: _Candidate, doc: Counter, own: Counter, *, near: list[Place] =
     settlement = cand.chosen.kind in ("city", "neighbourhood")
     if ((cand.by_form or (cand.after_locative and settlement))
             and any(doc.get(cc, 0) > 0 for cc in _countries(cand.chosen))
-            and (primary or _nearness(cand.chosen, list(near)) > 0)):
+            and (primary or cand.contained or _nearness(cand.chosen, list(near)) > 0)):
         # Its form ("the village of X") or its position ("at X") already says place; the
         # article's countries say which one, and an alias match must also lie near the
-        # article's other places ("Bagram" by Kabul).
+        # article's other places ("Bagram" by Kabul) or in the area named with it ("near
+        # Lachin in Azerbaijan").
         strength = max(strength, ACCEPT_THRESHOLD)
     if ((not primary or cand.militia) and settlement and _far_from_all(
             cand.chosen, near, any_size=_support(cand.chosen, doc, own) <= 0)):
@@ -1278,6 +1281,13 @@ def _accept(cand: _Candidate, doc: Counter, own: Counter, *, near: list[Place] =
         # article that names China is still Beijing).
         strength = min(strength, ACCEPT_THRESHOLD - 0.1)
         cand.unresolved = bool(cand.kinds)  # "Kang district" is a place; a bare "Kang" may not be
+    if (cand.kinds and set(cand.kinds) <= _PHYSICAL_CUES and cand.chosen.kind not in cand.kinds
+            and _far_from_all(cand.chosen, near, km=_NAMESAKE_KM, any_size=True)):
+        # "the Hakari river bridge" by Lachin: the river is not Hakkâri, a Turkish town
+        # 300 km away. A town may lend its name to the river it stands on ("the Panj
+        # river"), but only a town near the article's other places.
+        strength = min(strength, ACCEPT_THRESHOLD - 0.1)
+        cand.unresolved = True
     if "landmark" in cand.chosen.subkind and not cand.venue:
         # "The White House said": the government speaking, not a place; "talks at the
         # White House" were held there.
@@ -1288,6 +1298,11 @@ def _accept(cand: _Candidate, doc: Counter, own: Counter, *, near: list[Place] =
         return
     cand.evidence = strength
 
+
+#: Kind cues of natural features, and how far a namesake town of one may lie from the
+#: article's other places.
+_PHYSICAL_CUES = frozenset({"river", "lake", "mountain", "mountain_range", "physical"})
+_NAMESAKE_KM = 200.0
 
 #: An armed group's noun right after a name: "Fano fighters", "Wagner mercenaries".
 _ARMED_GROUP_AFTER = re.compile(r"[ \t]+(?:fighters|militia(?:s|men)?|rebels|gunmen|insurgents|"
@@ -1356,7 +1371,7 @@ def _one_sense(candidates: list[_Candidate]) -> None:
 def _mention(cand: _Candidate) -> PlaceMention:
     if cand.chosen is None:
         return PlaceMention(cand.start, cand.end, cand.surface, None, None, None, "",
-                            _unresolved_kind(cand.surface), 0.3, False)
+                            _unresolved_kind(cand.surface, cand.kinds), 0.3, False)
     place = cand.chosen
     confidence = 1 / (1 + math.exp(-(cand.evidence - 4.0)))
     confidence = round(min(0.99, confidence * (0.6 + 0.4 * min(cand.margin, 2.0) / 2.0)), 2)
@@ -1367,8 +1382,9 @@ def _mention(cand: _Candidate) -> PlaceMention:
     )
 
 
-def _unresolved_kind(surface: str) -> str:
+def _unresolved_kind(surface: str, cues: tuple[str, ...] = ()) -> str:
+    """The kind its own last word or the cue around it gives a name ("Hakari" river)."""
     last = surface.split()[-1].lower() if surface.split() else ""
     if last in ("road", "street", "avenue", "boulevard", "highway"):
         return "street"
-    return KIND_WORDS.get(last, ("place",))[0]
+    return KIND_WORDS.get(last, cues or ("place",))[0]

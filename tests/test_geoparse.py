@@ -424,6 +424,23 @@ def test_an_unknown_name_placed_inside_a_known_area_is_reported():
     assert [m.name for m in geoparse("Talks at Chatham House, London.")][-1:] == ["London"]
 
 
+def test_a_river_is_not_a_far_town_of_its_name():
+    text = ("Border guards raised their flag over a new checkpoint at the Hakari river bridge "
+            "on Sunday, near Lachin in Azerbaijan, a few kilometres from Kornidzor in Armenia.")
+    hakari = only(text, "Hakari")  # Hakkâri, a Turkish town 300 km away, is not meant
+    assert not hakari.resolved and hakari.kind == "river"
+    # A town by the river it names is still that river's place.
+    panj = only("Tajik border guards patrol the Panj river near Dushanbe and Kulob.", "Panj")
+    assert panj.resolved and panj.country_code
+
+
+def test_an_alias_inside_the_area_named_with_it_is_taken():
+    # "Lachin" is only an alternate name of Laçın, a town of 2,300: the country after it
+    # says which one.
+    lachin = only("They put up a post near Lachin in Azerbaijan.", "Lachin")
+    assert lachin.resolved and lachin.country_code == "AZ"
+
+
 def test_a_small_town_known_by_an_alias_far_from_the_story_is_not_taken():
     # "Kang" is an alternate name of Zuitai, a Chinese town 4,000 km from Nimroz.
     text = ("Fighting broke out near Zaranj, the capital of Nimroz province, and families "
