@@ -250,6 +250,12 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("noun", r"airlifts?|evacuations?|evacuation flights?|rescue flights?"),
         ("phrase", r"(?:moved|relocated|transferred|bussed|ferried)\s+(?:[\w,-]+\s+){0,4}?"
                    r"(?:families|residents|people|villagers|civilians)\s+(?:[\w-]+\s+){0,3}?from\b"),
+        # An embassy's people moved out: "moved its staff to Baku", "students, moved from
+        # Tehran to Qom".
+        ("phrase", r"(?:moved|relocated|transferred)\s+(?:its|their|the|embassy)\s+(?:[\w-]+\s+)?"
+                   r"(?:staff|diplomats|employees|personnel)\s+(?:to|out\s+of|from)\b|"
+                   r"(?:students|nationals|citizens|staff|diplomats),?\s+(?:who\s+were\s+)?moved\s+"
+                   r"from\s+(?-i:[A-Z])"),
         # the same, passive: "200 families had been moved from villages along the border",
         # "50,000 people were moved to temporary shelters"
         ("phrase", r"(?:families|residents|people|villagers|civilians)\s+(?:[\w-]+\s+){0,3}?"

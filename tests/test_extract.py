@@ -145,6 +145,8 @@ def test_bad_inputs_raise_input_error():
     ("Azerbaijan installed a checkpoint at the entrance to the Lachin corridor on Sunday.",
      "border_crossing"),
     ("Kremlin spokesman Dmitry Peskov praised Washington's reaction on Wednesday.", "diplomacy"),
+    ("Poland closed its embassy in Tehran on Wednesday and moved its staff to Baku.",
+     "evacuation"),
 ])
 def test_each_category_has_triggers(sentence, category):
     assert only(extract(sentence), category)["trigger"]
