@@ -828,38 +828,37 @@ def _maybe_named_by_form(parser: _Parser, run: list[_Token], spans, found: list[
 
 def _maybe_named_by_apposition(parser: _Parser, run: list[_Token], spans, found: list[_Candidate]) -> None:
     """Unknown names that an apposition calls a place: "Bulobarde, a town on the river"."""
+    if _bare_unknown_name(run, spans, found) and _PLACE_APPOSITION.match(parser.text, run[-1].end):
+        found.append(_unresolved_run(parser, run))
+
+
+def _bare_unknown_name(run: list[_Token], spans, found: list[_Candidate]) -> bool:
+    """Whether a run is all name words, no gazetteer name, no organisation, not yet found."""
     if spans or any(c.start < run[-1].end and run[0].start < c.end for c in found):
-        return
-    if not all(_name_word(t) for t in run) or any(t.lower in ORG_WORDS for t in run):
-        return
-    if not _PLACE_APPOSITION.match(parser.text, run[-1].end):
-        return
+        return False
+    return all(_name_word(t) for t in run) and not any(t.lower in ORG_WORDS for t in run)
+
+
+def _unresolved_run(parser: _Parser, run: list[_Token]) -> _Candidate:
     first, last = run[0], run[-1]
     cand = _Candidate(first.index, last.index + 1, first.start, last.end,
                       parser.text[first.start : last.end], [], evidence=1.0)
     cand.unresolved = True
-    found.append(cand)
+    return cand
 
 
 def _maybe_named_by_container(parser: _Parser, run: list[_Token], spans, found: list[_Candidate]) -> None:
     """Unknown names placed inside a known area: "at Hamdayet in Kassala state",
     "near Fambita, Tillaberi region", "in Bagan, Pakistan". The position after a
     locative and the container after the name together say place."""
-    if spans or any(c.start < run[-1].end and run[0].start < c.end for c in found):
-        return
-    if not all(_name_word(t) for t in run) or any(t.lower in ORG_WORDS for t in run):
+    if not _bare_unknown_name(run, spans, found):
         return
     start = run[0].index
     if start == 0 or parser.tokens[start - 1].lower not in _PLACE_PREPOSITIONS:
         return
     container = _CONTAINER.match(parser.text, run[-1].end)
-    if container is None or not _is_container(parser, container):
-        return
-    first, last = run[0], run[-1]
-    cand = _Candidate(first.index, last.index + 1, first.start, last.end,
-                      parser.text[first.start : last.end], [], evidence=1.0)
-    cand.unresolved = True
-    found.append(cand)
+    if container is not None and _is_container(parser, container):
+        found.append(_unresolved_run(parser, run))
 
 
 def _is_container(parser: _Parser, match: re.Match) -> bool:
