@@ -490,8 +490,9 @@ class PlaceReader:
         # "in Saudi Arabia's Jizan province", "deployed to South Sudan's capital Juba": the
         # possessor only says whose the place is, so the place takes its role.
         owner = self._owner(mention)
-        if owner is not None and self._own_role(owner) in _PLACE_ROLES:
-            return self._own_role(owner)
+        inherited = self._own_role(owner) if owner is not None else None
+        if inherited in _PLACE_ROLES:
+            return inherited
         return "other" if self._owned(mention) else self._own_role(mention)
 
     def _own_role(self, mention: _Mention) -> str:
@@ -557,12 +558,9 @@ class PlaceReader:
         return None
 
     def _owned(self, mention: _Mention) -> bool:
-        """Whether a possessive of this place qualifies the place named next."""
-        if mention.kind not in _OWNERS or not self.text.startswith(("'s", "’s"), mention.end):
-            return False
+        """Whether a possessive of this place qualifies the (resolved) place named next."""
         after = self._mentions_in(mention.end, mention.end + 60)
-        return bool(after) and after[0].resolved and _POSSESSIVE.fullmatch(
-            self.text, mention.end, after[0].start) is not None
+        return bool(after) and after[0].resolved and self._owner(after[0]) is mention
 
     def _locate_static(self, draft, located, *, near_only) -> None:
         trigger = draft.trigger
