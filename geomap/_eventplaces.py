@@ -7,7 +7,7 @@ sentence (``at``, ``near``, ``origin``, ``destination``, ``subject``), places
 static events and movements, resolves borders ("its border with Afghanistan",
 "the Tajik-Afghan border") and falls back to a country when nothing is stated.
 The host class provides the clause helpers ``_usable``, ``_open_marker``,
-``_clause_span``, ``_in_quote`` and the attributes ``text``, ``mentions``,
+``_clause_span``, ``_object_clause``, ``_in_quote`` and the attributes ``text``, ``mentions``,
 ``sentences``, ``_placed``, ``last_border``, ``_raw_mentions``.
 """
 
@@ -180,6 +180,8 @@ class _Mention:
     country_code: str
     kind: str
     resolved: bool
+    #: The area that holds a name the gazetteer lacks ("Fambita, Niger"): the point is its.
+    within: str = ""
 
 
 _WAY = r"(?P<way>(?:north|south)(?:[- ]?(?:east|west))?|east|west|central)"
@@ -288,7 +290,8 @@ class PlaceReader:
         kept.extend(self._there(sorted(kept, key=lambda m: m.start)))
         kept.extend(self._national_capitals(taken + orgs))
         kept.extend(self._paired_crossings([(m.start, m.end) for m in kept if m.resolved]))
-        return sorted((self._country_part(m) for m in kept), key=lambda m: m.start)
+        return _within_containers(sorted((self._country_part(m) for m in kept),
+                                         key=lambda m: m.start), self.text)
 
     def _country_part(self, mention: _Mention) -> _Mention:
         """"southern Lebanon", "the north of Afghanistan", "Syria's north-east": that part."""
@@ -472,6 +475,8 @@ class PlaceReader:
             draft.flags.append("place_not_stated")
         elif draft.place.get("lat") is None:
             draft.flags.append("place_unresolved")
+        elif draft.place.get("within"):
+            draft.flags.append("place_within")
 
     def _located_mentions(self, sentence, trigger) -> list[tuple[_Mention, str]]:
         """Mentions in the trigger's clause with their role: at, near, origin, destination."""
@@ -616,7 +621,8 @@ class PlaceReader:
             # "the day Kabul fell": a name inside the trigger phrase is its own subject.
             own = [(m, "at") for m, _ in located
                    if trigger.start <= m.start and m.end <= trigger.end]
-            spots = own or target or undergone or spots or into or where
+            spots = own or target or undergone or spots or into or where or \
+                self._object_clause_spots(draft.sentence, trigger)
             border = self._border(draft.sentence, trigger)
             if not spots and border and re.search(
                     r"\b(?:along|on|at|near|across|over)\s+(?:the\s+|their\s+|its\s+)?"
@@ -627,6 +633,14 @@ class PlaceReader:
             return
         mention, role = self._best_spot(spots, trigger)
         draft.place = _place_from_mention(mention, near=role == "near")
+
+    def _object_clause_spots(self, sentence, trigger) -> list[tuple[_Mention, str]]:
+        """"killed eight gunmen who stormed the port in Balochistan": where they were."""
+        clause = self._object_clause(sentence, trigger)
+        if clause is None:
+            return []
+        return [(m, role) for m in self._mentions_in(*clause)
+                if (role := self._role(m)) in ("at", "near") and not self._in_quote(m.start)]
 
     def _venue(self, sentence, located, cut) -> list[tuple[_Mention, str]]:
         """Where words were spoken: a venue phrase, or a place that opens the sentence."""
@@ -1312,10 +1326,40 @@ def _place_from_mention(mention: _Mention, *, near: bool = False) -> dict:
     precision = _GEO_PRECISION.get(mention.kind, "near") if mention.resolved else "unknown"
     if near and precision in ("exact", "district"):
         precision = "near"
-    return {"name": mention.name, "lat": mention.lat if mention.resolved else None,
-            "lon": mention.lon if mention.resolved else None,
-            "country": mention.country_code.split("/")[0] if mention.country_code else "",
-            "precision": precision}
+    place = {"name": mention.name, "lat": mention.lat if mention.resolved else None,
+             "lon": mention.lon if mention.resolved else None,
+             "country": mention.country_code.split("/")[0] if mention.country_code else "",
+             "precision": precision}
+    if mention.within:
+        place["within"] = mention.within
+    return place
+
+
+#: What joins a place to the area that holds it: "Fambita, Niger", "Hamdayet in Kassala state".
+_CONTAINER_GAP = re.compile(r"(?:,|\s+in)\s+(?:the\s+)?")
+_CONTAINERS = frozenset({"district", "province", "region", "country"})
+
+
+def _within_containers(mentions: list[_Mention], text: str) -> list[_Mention]:
+    """Give a name the gazetteer lacks the point of the area the text puts it in.
+
+    "in Fambita, Niger", "at Hamdayet in Kassala state": the town is unknown but
+    its province or country is not, so the event keeps the town's name at the
+    area's point and precision (flag ``place_within``) rather than no point.
+    """
+    out = list(mentions)
+    for i, mention in enumerate(mentions[:-1]):
+        area = mentions[i + 1]
+        if mention.resolved or not _CONTAINER_GAP.fullmatch(text, mention.end, area.start):
+            continue
+        owned = _POSSESSIVE.match(text, area.end)
+        if owned and i + 2 < len(mentions) and mentions[i + 2].start == owned.end():
+            area = mentions[i + 2]  # "in Balochistan's Panjgur district": the inner area
+        if not area.resolved or area.kind not in _CONTAINERS:
+            continue
+        out[i] = _Mention(mention.start, mention.end, mention.name, area.lat, area.lon,
+                          area.country_code, area.kind, True, within=area.name)
+    return out
 
 
 def _mentions(text: str, geoparser) -> list[_Mention]:

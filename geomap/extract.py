@@ -203,6 +203,8 @@ _TOPIC_OF = re.compile(r"\b(?:debate|discussion|inquiry|investigation|probe|repo
                        r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 
 #: What follows another event by an unstated few days: "fled in the days after ...".
+#: The object between a trigger and a clause about it: "killed eight gunmen who ...".
+_OBJECT_GAP = re.compile(r"(?:\s+[\w'’.-]+){1,6}\s+")
 _AFTERMATH = re.compile(r"\b(?:(?P<days>(?:in\s+)?the\s+days)|hours|minutes|moments|shortly|"
                         r"soon|just)\s+(?:after|following)\b", re.I)
 
@@ -1156,6 +1158,8 @@ class _Reader(PlaceReader):
                 if best is not None:
                     break
         if best is None:
+            best = self._date_of_object_clause(sentence, candidates, trigger)
+        if best is None:
             return self._date_of_aftermath(sentence, candidates, trigger)
         resolved = resolve_mention(best, self.published, future=trigger.planned)
         lag = _LAG.search(self.text, best.end, trigger.start) if best.end <= trigger.start \
@@ -1167,6 +1171,26 @@ class _Reader(PlaceReader):
                 days=span_days(lag.group("n"), lag.group("unit")))
             resolved = ResolvedDate(day.isoformat(), "day", resolved.planned, resolved.vague)
         return resolved
+
+    def _date_of_object_clause(self, sentence, candidates, trigger) -> DateMention | None:
+        """"killed eight gunmen who stormed the complex on Wednesday": an undated act on
+        people takes the time of what they were doing, told in the clause that follows."""
+        clause = self._object_clause(sentence, trigger)
+        if clause is None:
+            return None
+        inside = [m for m in candidates if clause[0] <= m.start and m.end <= clause[1]
+                  and resolve_mention(m, self.published, future=trigger.planned) is not None]
+        return inside[0] if inside else None
+
+    def _object_clause(self, sentence, trigger) -> tuple[int, int] | None:
+        """The span of a "who" clause on the trigger's object, if one follows it closely."""
+        markers = self._markers(sentence)
+        following = [m for m in markers if m[0] >= trigger.end]
+        if not following or following[0][2] != "who" or \
+                not _OBJECT_GAP.fullmatch(self.text, trigger.end, following[0][0]):
+            return None
+        end = following[1][0] if len(following) > 1 else sentence.end
+        return following[0][1], end
 
     def _date_of_aftermath(self, sentence, candidates, trigger) -> ResolvedDate | None:
         """"fled Khartoum in the days after fighting erupted there on April 15": the week

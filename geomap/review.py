@@ -23,6 +23,8 @@ ROLES = {"location": ("latitude", "longitude"),
          "origin_name": ("origin_latitude", "origin_longitude"),
          "destination_name": ("destination_latitude", "destination_longitude")}
 UNRESOLVED_FLAG = "place_unresolved"
+#: A name the gazetteer lacks, placed at the area the text puts it in ("Fambita, Niger").
+WITHIN_FLAG = "place_within"
 CORRECTED_FLAG = "place_corrected"
 
 
@@ -78,13 +80,16 @@ def place_table(events: pd.DataFrame, *, with_candidates: bool = True) -> pd.Dat
         part = df[[name_col, lat_col, lon_col]].set_axis(["name", "latitude", "longitude"], axis=1)
         parts.append(part[part["name"] != ""])
     used = pd.concat(parts, ignore_index=True)
+    # A name placed only at its province or country is still one to look up.
+    approximate = set(df.loc[df["flags"].str.contains(WITHIN_FLAG, regex=False), "location"])
     if used.empty:
         return pd.DataFrame(columns=["name", "latitude", "longitude", "resolved", "events",
                                      "corrected", "candidates"])
     table = used.groupby("name", sort=True).agg(
         latitude=("latitude", "first"), longitude=("longitude", "first"),
         events=("name", "size")).reset_index()
-    table["resolved"] = table["latitude"].notna() & table["longitude"].notna()
+    table["resolved"] = (table["latitude"].notna() & table["longitude"].notna()
+                         & ~table["name"].isin(approximate))
     saved = load_corrections()
     table["corrected"] = table["name"].map(lambda n: normalize_name(n) in saved)
     if with_candidates:
@@ -99,8 +104,8 @@ def apply_correction(events: pd.DataFrame, name: str, *, lat: float, lon: float,
 
     Locations, origins and destinations named ``name`` (compared after
     :func:`~geomap.gazetteer.normalize_name`) take the point; a location also
-    takes ``country`` when given. ``place_unresolved`` flags on those events
-    are replaced by ``place_corrected``.
+    takes ``country`` when given. ``place_unresolved`` and ``place_within``
+    flags on those events are replaced by ``place_corrected``.
 
     Parameters
     ----------
@@ -129,7 +134,8 @@ def apply_correction(events: pd.DataFrame, name: str, *, lat: float, lon: float,
 
 
 def _corrected_flags(flags: str) -> str:
-    kept = [f for f in flags.split("; ") if f and f not in (UNRESOLVED_FLAG, CORRECTED_FLAG)]
+    kept = [f for f in flags.split("; ")
+            if f and f not in (UNRESOLVED_FLAG, WITHIN_FLAG, CORRECTED_FLAG)]
     return "; ".join(kept + [CORRECTED_FLAG])
 
 

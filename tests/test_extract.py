@@ -282,6 +282,26 @@ def test_unresolved_place_keeps_event_with_flag():
     assert "place_unresolved" in row["flags"]
 
 
+def test_the_inner_area_holds_an_unknown_town():
+    text = "A drone struck the village of Koh-e-Sabz in Balochistan's Panjgur district."
+
+    def geoparser(text):
+        found = []
+        for name, point, kind in [("Koh-e-Sabz", None, "city"),
+                                  ("Balochistan", (28.5, 65.0), "province"),
+                                  ("Panjgur district", (26.96, 64.09), "district")]:
+            start = text.index(name)
+            found.append({"start": start, "end": start + len(name), "name": name,
+                          "lat": point and point[0], "lon": point and point[1],
+                          "country_code": "PK", "kind": kind, "resolved": bool(point)})
+        return found
+
+    row = only(events_from_text(text, published="2024-01-18", geoparser=geoparser,
+                                gazetteer=StubGazetteer()), "armed_clash")
+    assert row["location"] == "Koh-e-Sabz" and row["geo_precision"] == "district"
+    assert (row["latitude"], row["longitude"]) == (26.96, 64.09)
+
+
 def test_country_fallback_from_demonyms():
     row = only(extract("More recently, Chinese and Tajik forces conducted drills last week."),
                "military_exercise")
@@ -538,6 +558,37 @@ def real(text, published="2024-03-11"):
 
 def categories(text, **options):
     return set(real(text, **options)["category"])
+
+
+def test_unknown_town_takes_the_point_of_the_area_named_with_it():
+    # Real gazetteer: neither town is in it, both areas are.
+    for sentence, town, area, precision in [
+            ("Gunmen attacked a mosque in Fambita, Niger, on Friday.", "Fambita", "NE",
+             "country"),
+            ("Refugees crossed at Hamdayet in Kassala state on Monday.", "Hamdayet", "SD",
+             "province")]:
+        row = real(sentence).iloc[0]
+        assert row["location"] == town and row["country"] == area
+        assert row["geo_precision"] == precision and pd.notna(row["latitude"])
+        assert "place_within" in row["flags"] and "place_unresolved" not in row["flags"]
+
+
+def test_an_act_on_people_takes_the_time_and_place_of_what_they_were_doing():
+    row = only(real("Security forces killed eight gunmen who stormed a port complex in "
+                    "Balochistan on Wednesday, the military said.", published="2024-03-21"),
+               "armed_clash")
+    assert (row["event_date"], row["time_precision"]) == ("2024-03-20", "day")
+    assert row["location"] == "Balochistan"
+    # A clause set off by a comma is an aside about another time.
+    row = only(real("Security forces killed eight gunmen, who had stormed a port complex in "
+                    "Balochistan on Wednesday.", published="2024-03-21"), "armed_clash")
+    assert row["event_date"] != "2024-03-20"
+
+
+def test_an_unknown_town_alone_stays_unresolved():
+    row = real("Gunmen attacked a mosque in the village of Fambita on Friday.").iloc[0]
+    assert row["location"] == "Fambita" and pd.isna(row["latitude"])
+    assert "place_unresolved" in row["flags"]
 
 
 def test_part_of_a_country_is_placed_in_that_part():

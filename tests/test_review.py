@@ -21,6 +21,15 @@ def test_unresolved_names_come_first():
     assert table["name"].tolist() == ["Nowhereville", "Kabul"]
 
 
+def test_a_name_placed_only_at_its_area_is_still_unresolved():
+    events = conform_events(pd.DataFrame({
+        "event_id": ["a"], "location": ["Fambita"], "latitude": [16.0], "longitude": [8.0],
+        "flags": ["place_within"]}))
+    assert not place_table(events, with_candidates=False).loc[0, "resolved"]
+    out = apply_correction(events, "Fambita", lat=14.9, lon=1.5)
+    assert out.loc[0, "flags"] == "place_corrected"
+
+
 def test_correction_moves_every_role_and_updates_flags():
     events = conform_events(pd.DataFrame({
         "event_id": ["a", "b"], "location": ["Nowhereville", "Kabul"],
