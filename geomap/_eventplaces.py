@@ -76,7 +76,13 @@ _VENUE = re.compile(r"\b(?:at|in|during|from)\s+(?:a|an|the|his|her|their|its)\s
                     r"rally|ceremony|forum|session|summit|meeting|sermon|headquarters|palace|"
                     r"residence|(?P<trip>visit|trip|tour))"
                     r"(?:\s+(?:issued|held|given|delivered|broadcast))?\s+(?:in|at|from|"
-                    r"(?(trip)to))\s+(?:the\s+)?$", re.I)
+                    r"(?(trip)to))\s+(?:the\s+)?"
+                    # "in the political capital Gitega", "in the port city of Aden"
+                    r"(?:(?:[\w-]+\s+)?(?:capital|city|town|port|village)(?:\s+of)?,?\s+)?$",
+                    re.I)
+#: A place named after its kind: "in the capital, Kabul", "at the port city Aden".
+_APPOSED = re.compile(r"\b([A-Za-z]+)\s+the\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|capital|"
+                      r"port)\s*,?\s+$")
 #: Words addressed to a legislature: "told parliament", "told the House".
 _TO_LEGISLATURE = re.compile(r"\s+(?:parliament|the\s+(?:parliament|House|Senate|National\s+"
                              r"Assembly|Lok\s+Sabha|Duma|Majlis|chamber)|lawmakers|MPs)\b")
@@ -529,6 +535,8 @@ class PlaceReader:
                      r"north-?east|north-?west|south-?east|south-?west|upstream|downstream)"
                      r"\s+of\s+$", before):
             return "near"  # "the Atlit naval base south of Haifa", "downstream of Ishkashim"
+        # "in the political capital Gitega", "in the capital, Kabul": an apposition.
+        found = found if found and found.group(1).lower() in _LOCATIVE else _APPOSED.search(before)
         if found and found.group(1).lower() in _LOCATIVE:
             return _LOCATIVE[found.group(1).lower()]
         if re.search(r"\bon\s+the\s+(?:[\w-]+\s+){0,2}?(?:outskirts|edges?|fringes?|periphery|"

@@ -95,6 +95,12 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"(?:troops|forces|soldiers|military flights?|military aircraft|military planes?|"
                    r"last (?:[\w.]+\s+){0,2}?(?:flight|plane|troops|soldiers))\s+(?:[\w-]+\s+){0,2}?"
                    r"(?:left|departed|pulled out of|withdrew from|flew out of)"),
+        # Armed men at their post: "Frontier Corps soldiers stand guard at a checkpoint",
+        # "Taliban fighters manned new checkpoints along Darulaman Road".
+        ("phrase", r"(?:troops|soldiers?|forces|fighters?|officers?|police(?:men)?|guards?|"
+                   r"gunmen|militiamen|marines|paratroopers)\s+(?:[\w-]+\s+){0,4}?(?:stand|"
+                   r"stands|stood|standing)\s+guard\b|(?:manned|manning)\s+(?:[\w-]+\s+){0,2}?"
+                   r"(?:checkpoints?|posts|roadblocks|positions|barricades)\b"),
         ("noun", r"deployment|deployments|build-?up|troop movements?|mobili[sz]ation|"
                  r"handover|withdrawal|pull-?out|drawdown|reinforcements"),
     ),
@@ -329,10 +335,14 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"tear\s+gas|pepper\s+spray|rubber\s+bullets|stun\s+grenades)|dispersed\s+"
                    r"(?:the\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|crowds?|rall(?:y|ies)|"
                    r"protests?|sit-in)"),
-        ("phrase", r"(?:police|security forces|security services|authorities|intelligence agents|"
+        ("phrase", r"(?:police|security forces|security services?|intelligence services?|"
+                   r"prosecutors?|authorities|intelligence agents|"
                    r"(?:masked\s+|police\s+)?officers|agents|"
                    r"(?<!border )(?:presidential |republican )?guards?|soldiers|troops|the army|the military)"
                    r"\s+(?:[\w,’'-]+\s+){0,6}?(?:arrested|detained|raided|rounded up)\b"),
+        # A case in court: "a prosecutor at the special court charged three of them".
+        ("phrase", r"(?:prosecutors?|courts?|judges?|tribunals?)\s+(?:[\w,’'-]+\s+){0,8}?"
+                   r"(?:charged|indicted|sentenced|convicted)\b"),
         # An office-holder removed: "was suspended by the Constitutional Court",
         # "was dismissed from office".
         ("phrase", r"(?:was|were|has\s+been|had\s+been)\s+(?:suspended|dismissed|sacked|impeached|"

@@ -105,7 +105,7 @@ _NUMBER = re.compile(
     r"approximately|an estimated)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
     r"(?:\s+(?P<scale>million|thousand|hundred))?\s+(?P<words>(?:[\w’'-]+\s+){0,2}?)"
     r"(?P<noun>[A-Za-z-]+s|people|personnel|staff|aircraft|artillery)\b")
-_TIME_AFTER = re.compile(r"\s+(?:(?:a|an|the|few|several|\d+)\s+)?(?:midnight|noon|dawn|dusk|"
+_TIME_AFTER = re.compile(r"\s+(?:(?:a|an|the|few|several|\d+)\s+)?(?:midnight|mid-?day|noon|dawn|dusk|"
                          r"sunrise|sunset|daybreak|nightfall|minutes?|hours?|days?|weeks?)\b",
                          re.I)
 _ARMED = re.compile(rf"\b(?:{lex._MILITARY_NOUNS}|fighters|militants|rebels|insurgents|gunmen|"
@@ -114,10 +114,13 @@ _ARMED = re.compile(rf"\b(?:{lex._MILITARY_NOUNS}|fighters|militants|rebels|insu
                     r"shells|bombs?|air ?strikes?|artillery)\b", re.I)
 _MILITARY = re.compile(rf"\b(?:{lex._MILITARY_NOUNS})\b", re.I)
 #: "the strikes", "the attack": a later sentence naming an event already reported.
+_REFERENCE_EXTRAS = {"border_crossing": r"closures?|reopening"}
 _REFERENCES = {category: re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:" + "|".join(
-    pattern for kind, pattern in patterns if kind == "noun") + r"|strikes?|violence|incidents?)\b")
+    pattern for kind, pattern in patterns if kind == "noun") + "|" + _REFERENCE_EXTRAS.get(
+        category, r"strikes?|violence|incidents?") + r")\b")
     for category, patterns in lex.TRIGGERS.items()
-    if category in ("armed_clash", "political", "military_exercise", "evacuation")}
+    if category in ("armed_clash", "political", "military_exercise", "evacuation",
+                    "border_crossing")}
 
 #: Nouns that an event noun may modify ("a displacement camp", "an evacuation order").
 _MODIFIED_HEAD = re.compile(r"\s+(?:camps?|sites?|cent(?:re|er)s?|zones?|areas?|crisis|"
@@ -171,7 +174,7 @@ _CASUALTIES = re.compile(r".*\b(?:were|was|had been|have been|has been)\s+(?:\w+
 
 #: An event dated by its lag before another: "on Wednesday, a day after gunmen killed".
 _LAG = re.compile(r"\b(?P<n>a|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?)\s+after\s+"
-                  r"(?:[\w’'-]+\s+){0,6}?$", re.I)
+                  r"(?:[\w’'-]+\s+){0,15}?$", re.I)
 
 #: The date of a saying: "said on Monday", "told reporters late on Tuesday".
 _SAYING_DATE = re.compile(r"\b(?:said|says|told\s+(?:[\w-]+\s+){0,2}?|announced|reported|added)"
@@ -1409,6 +1412,9 @@ class _Reader(PlaceReader):
                      and d.trigger.category in _REFERENCES
                      and _REFERENCES[d.trigger.category].search(text)]
             recent = [d for d in previous if draft.sentence.index - d.sentence.index <= 4]
+            # "Burundi closed its border on Thursday, accusing ... rebels who killed 20
+            # people last month": the next sentence follows the main clause, not the aside.
+            last = [d for d in last if not self._in_relative_clause(d)] or last
             source = (named or same or last or near or recent or [None])[-1]
             anchor = None if source is not None or draft.planned else self._narrative_date(draft)
             if source is not None and not draft.planned:
@@ -1423,6 +1429,10 @@ class _Reader(PlaceReader):
                 draft.date = ResolvedDate(self.published.replace(day=1).isoformat(), "month",
                                           draft.planned)
                 draft.flags.append("date_assumed")
+
+    def _in_relative_clause(self, draft: _Draft) -> bool:
+        marker = self._open_marker(draft.sentence, draft.trigger.start)
+        return marker is not None and marker[2] in ("who", "which", "whom", "whose")
 
     def _narrative_date(self, draft: _Draft) -> ResolvedDate | None:
         """The last date stated before the event's sentence, if it lies in the month

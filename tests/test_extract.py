@@ -147,6 +147,13 @@ def test_bad_inputs_raise_input_error():
     ("Kremlin spokesman Dmitry Peskov praised Washington's reaction on Wednesday.", "diplomacy"),
     ("Poland closed its embassy in Tehran on Wednesday and moved its staff to Baku.",
      "evacuation"),
+    ("Frontier Corps soldiers stand guard at a checkpoint near Thall on Friday.",
+     "military_deployment"),
+    ("On Tuesday, Taliban fighters in pickup trucks manned new checkpoints in Kabul.",
+     "military_deployment"),
+    ("On Friday, a prosecutor in Cotonou charged three of them and freed the other two.",
+     "political"),
+    ("The security service arrested three people in Baku on Monday.", "political"),
 ])
 def test_each_category_has_triggers(sentence, category):
     assert only(extract(sentence), category)["trigger"]
@@ -583,6 +590,35 @@ def test_an_act_on_people_takes_the_time_and_place_of_what_they_were_doing():
     row = only(real("Security forces killed eight gunmen, who had stormed a port complex in "
                     "Balochistan on Wednesday.", published="2024-03-21"), "armed_clash")
     assert row["event_date"] != "2024-03-20"
+
+
+def test_a_place_named_after_its_kind_is_where_it_happened():
+    for sentence in ("Militants attacked a hotel in the capital, Kabul, on Monday.",
+                     "Militants attacked a hotel in the political capital Kabul on Monday."):
+        row = only(real(sentence), "armed_clash")
+        assert row["location"] == "Kabul" and "place_assumed" not in row["flags"]
+
+
+def test_a_time_of_day_after_after_is_no_clause():
+    row = only(real("Shells struck a resort in Zakho shortly after midday on Wednesday.",
+                    published="2022-07-21"), "armed_clash")
+    assert row["event_date"] == "2022-07-20" and "date_inferred" not in row["flags"]
+
+
+def test_a_lag_reaches_across_a_long_noun_phrase():
+    row = only(real("Monday's bombing came three days after a suicide attack at the Guzargah "
+                    "mosque in the western city of Herat killed 18 people.",
+                    published="2022-09-06"), "armed_clash")
+    assert row["event_date"] == "2022-09-02"
+
+
+def test_a_statement_takes_the_date_of_the_main_clause_before_it():
+    events = real("Burundi closed its border with Rwanda on Thursday, accusing it of arming "
+                  "the rebels who killed 20 people near Gatumba last month. The interior "
+                  "minister announced the closure at a news conference in Gitega.",
+                  published="2024-01-13")
+    row = only(events, "diplomacy")
+    assert (row["event_date"], row["location"]) == ("2024-01-11", "Gitega")
 
 
 def test_an_unknown_town_alone_stays_unresolved():
