@@ -405,7 +405,7 @@ def test_other_region_article_sudan_chad():
         "crossed the border": "border_crossing", "clashed": "armed_clash",
         "phone call": "diplomacy", "deployed": "military_deployment", "summit": "meeting",
         "evacuated": "evacuation", "Aid agencies delivered": "humanitarian",
-        "soldier": "military_deployment",
+        "soldier stands guard": "military_deployment",
         "appointed": "political",
     }
     crossing = _by_trigger(events, "crossed")
