@@ -951,13 +951,23 @@ class PlaceReader:
     def _caption_place(self, draft: _Draft) -> None:
         """A photo caption ends with where it was taken ("..., in Ashkelon, Israel,
         April 14, 2024."): that town is the scene unless the event names a closer one."""
-        if draft.place.get("precision") in ("exact", "near", "district") or not re.search(
-                r"\b(?:19|20)\d\d\W*$", self.text[draft.sentence.start:draft.sentence.end]):
+        borrowed = {"place_inferred", "place_assumed"} & set(draft.flags)
+        if draft.place.get("precision") in ("exact", "near", "district") and not borrowed:
+            return
+        dated = re.search(r"\b(?:19|20)\d\d\W*$",
+                          self.text[draft.sentence.start:draft.sentence.end])
+        if not (dated or borrowed or not draft.place):
             return  # only a caption closed by its date names where the photo was taken
-        tail = [m for m in self._mentions_in(draft.sentence.end - 80, draft.sentence.end)
+        # "A damaged window at the Azerbaijani embassy in Tehran after Friday's attack": a
+        # photo shows the place it names, whatever clause the name sits in.
+        start = draft.sentence.end - 80 if dated else draft.sentence.start
+        tail = [m for m in self._mentions_in(max(start, draft.sentence.start), draft.sentence.end)
                 if m.resolved and m.kind in ("city", "neighbourhood", "district", "crossing",
-                                             "airport")]
+                                             "airport")
+                and (dated or self._role(m) in ("at", "near"))]
         if tail:
+            for flag in borrowed:
+                draft.flags.remove(flag)
             draft.place = _place_from_mention(tail[-1])
 
     def _meeting_venue(self, draft: _Draft) -> None:

@@ -621,6 +621,16 @@ def test_a_statement_takes_the_date_of_the_main_clause_before_it():
     assert (row["event_date"], row["location"]) == ("2024-01-11", "Gitega")
 
 
+def test_a_caption_shows_the_place_it_names_in_any_clause():
+    events = events_from_text(
+        "News\n\nAzerbaijan said on Saturday that its foreign ministry in Baku would recall "
+        "its staff.\n\nA damaged window at the entrance of the Azerbaijani embassy in Tehran "
+        "after Friday's attack. (AFP)\n\nMore text follows here about the talks.",
+        published="2023-01-29")
+    row = only(events, "armed_clash")
+    assert row["location"] == "Tehran" and row["flags"] == "caption"
+
+
 def test_an_unknown_town_alone_stays_unresolved():
     row = real("Gunmen attacked a mosque in the village of Fambita on Friday.").iloc[0]
     assert row["location"] == "Fambita" and pd.isna(row["latitude"])
