@@ -1174,9 +1174,11 @@ class PlaceReader:
                 draft.place = _place_from_mention(countries[-1])
                 draft.flags.append("place_assumed")
                 return
-        if not codes and draft.trigger.category in MOVEMENTS and not named:
+        if draft.trigger.category in MOVEMENTS and not named:
+            # "Burundian police sent back 300 people" after a sentence at the Ruhwa crossing:
+            # the movers' nationality says whose people, the scene says where.
             previous = self._previous_place(draft)
-            if previous:
+            if previous and (not codes or previous.get("country") in codes):
                 draft.place = previous
                 draft.flags.append("place_inferred")
                 return

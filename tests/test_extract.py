@@ -631,6 +631,17 @@ def test_a_caption_shows_the_place_it_names_in_any_clause():
     assert row["location"] == "Tehran" and row["flags"] == "caption"
 
 
+def test_people_sent_back_are_at_the_crossing_the_story_stands_at():
+    events = real("BUJUMBURA, Burundi (Reuters) - Burundi closed its border on Thursday. "
+                  "Bujumbura's traders were worried. Officials in Bujumbura said little.\n\n"
+                  "On Friday, soldiers were deployed near Cibitoke to guard the crossing. "
+                  "Burundian police sent back around 300 people who had tried to cross on foot.",
+                  published="2024-01-13")
+    rows = events[events["trigger"] == "sent back"]
+    assert rows["location"].tolist() == ["Cibitoke"]
+    assert "place_inferred" in rows.iloc[0]["flags"]
+
+
 def test_an_unknown_town_alone_stays_unresolved():
     row = real("Gunmen attacked a mosque in the village of Fambita on Friday.").iloc[0]
     assert row["location"] == "Fambita" and pd.isna(row["latitude"])
