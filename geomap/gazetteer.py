@@ -155,6 +155,56 @@ def collapse_doubles(key: str) -> str:
     return _DOUBLED.sub(r"\1", key)
 
 
+#: Letters transliterations disagree on: vowels, y, w and a silent h (Koya / Koye,
+#: Murghab / Murghob, Chorkuh / Chorku); and k written q or c.
+_SOFT = frozenset("aeiouyhw")
+_SOFT_PAIRS = frozenset({frozenset("kq"), frozenset("ck")})
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Whether two normalised keys differ by one soft letter only.
+
+    One vowel, "y", "w" or "h" written differently, added or left out, or "k"
+    written "q" or "c": the way transliterations of one name differ. The first
+    letter and at least four letters must agree.
+
+    Examples
+    --------
+    >>> near_spelling("koya", "koye"), near_spelling("chorkuh", "chorku")
+    (True, True)
+    >>> near_spelling("koya", "kona")
+    False
+    """
+    if a == b or a[:1] != b[:1] or min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [(x, y) for x, y in zip(a, b) if x != y]
+        return len(diffs) == 1 and (
+            {diffs[0][0], diffs[0][1]} <= _SOFT or frozenset(diffs[0]) in _SOFT_PAIRS)
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return long_[i] in _SOFT and long_[:i] + long_[i + 1:] == short
+
+
+def _respelt_keys(key: str) -> set[str]:
+    """Every key one soft letter away from ``key`` (see :func:`near_spelling`)."""
+    if len(key) < 4:
+        return set()
+    soft = sorted(_SOFT)
+    found = set()
+    for i in range(1, len(key) + 1):
+        found.update(key[:i] + letter + key[i:] for letter in soft)  # one added
+        if i == len(key):
+            break
+        letter = key[i]
+        if letter in _SOFT:
+            found.add(key[:i] + key[i + 1:])  # one left out
+            found.update(key[:i] + other + key[i + 1:] for other in soft)  # one changed
+        found.update(key[:i] + other + key[i + 1:] for pair in _SOFT_PAIRS if letter in pair
+                     for other in pair)
+    return {variant for variant in found if near_spelling(key, variant)}
+
+
 @dataclass(frozen=True)
 class Place:
     """One gazetteer entry.
@@ -1075,6 +1125,32 @@ class Gazetteer:
             msg = f"Gazetteer has no place named {name!r}"
             raise PlaceNotFoundError(msg)
         return found[0]
+
+    def respellings(self, name: str, *, countries: Iterable[str]) -> list[Place]:
+        """Return the towns of ``countries`` whose name is ``name`` spelt another way.
+
+        A town the index lacks under one transliteration is often there under
+        another that differs by one soft letter (:func:`near_spelling`): "Koya"
+        is GeoNames' Koysinceq, known also as "Koye".
+
+        Parameters
+        ----------
+        name : str
+            Name as written.
+        countries : iterable of str
+            ISO2 codes to look in (the article's countries).
+
+        Returns
+        -------
+        list of Place
+            Cities and neighbourhoods, each once, in index order.
+        """
+        wanted = set(countries)
+        found = {code >> 1 for variant in _respelt_keys(normalize_name(name))
+                 for code in self.codes(variant)}
+        places = [self.place(i) for i in sorted(found)]
+        return [p for p in places if p.kind in ("city", "neighbourhood")
+                and p.country_code in wanted]
 
     def _suffix_candidates(self, name: str) -> list[tuple[Place, bool]]:
         key = normalize_name(name)

@@ -225,6 +225,7 @@ class _Candidate:
     venue: bool = False  # "at Bagram", "at the White House"
     militia: bool = False  # "Fano fighters": may name an armed group rather than a town
     contained: bool = False  # "Lachin in Azerbaijan": the area named next contains it
+    respell: bool = False  # "around Koya": where a place is expected; may be respelt
     scores: dict[int, float] = field(default_factory=dict)
     chosen: Place | None = None
     margin: float = 0.0
@@ -504,6 +505,7 @@ def _recognise(parser: _Parser) -> list[_Candidate]:
         _maybe_named_by_form(parser, run, spans, found)
         _maybe_named_by_apposition(parser, run, spans, found)
         _maybe_named_by_container(parser, run, spans, found)
+        _maybe_respelt(parser, run, spans, found)
         _maybe_generic_tail(parser, run, found)
     covered = {i for c in found for i in range(c.start_tok, c.end_tok)}
     found.extend(c for c in _hyphen_prefixes(parser) if c.start_tok not in covered)
@@ -553,6 +555,8 @@ def _classify(parser: _Parser, run: list[_Token], spans, k: int) -> _Candidate |
     cand.by_form = _of_place(parser, cand) or (stop - i > 1 and last.lower in _FORM_TAILS)
     prev = parser.tokens[first.index - 1] if first.index > 0 else None
     cand.after_locative = prev is not None and prev.lower in _PLACE_PREPOSITIONS
+    cand.respell = prev is not None and prev.lower in _RESPELL_PREPOSITIONS and \
+        not _numbered(parser, last)
     # "at the White House": a venue, where "the White House said" is its government.
     cand.venue = cand.after_locative or (prev is not None and prev.lower == "the" and prev.index > 0
                                          and parser.tokens[prev.index - 1].lower in _PLACE_PREPOSITIONS)
@@ -861,6 +865,17 @@ def _maybe_named_by_container(parser: _Parser, run: list[_Token], spans, found: 
         found.append(_unresolved_run(parser, run))
 
 
+def _maybe_respelt(parser: _Parser, run: list[_Token], spans, found: list[_Candidate]) -> None:
+    """An unknown name where a place is expected ("outside Koya") may be a known town
+    spelt another way; :func:`_respell` decides once the article's places are known."""
+    start = run[0].index
+    if len(run) == 1 and start > 0 and parser.tokens[start - 1].lower in _RESPELL_PREPOSITIONS \
+            and not _numbered(parser, run[-1]) and _bare_unknown_name(run, spans, found):
+        cand = _unresolved_run(parser, run)
+        cand.unresolved, cand.respell = False, True
+        found.append(cand)
+
+
 def _is_container(parser: _Parser, match: re.Match) -> bool:
     """Whether the words after a name are a country, or a province by name or kind word."""
     if match.group("kind"):
@@ -1111,7 +1126,70 @@ def _resolve(candidates: list[_Candidate], gaz: Gazetteer, *, context: Iterable[
         cand.militia = _ARMED_GROUP_AFTER.match(text, cand.end) is not None
         doc = countries + Counter(cc for k, a in anchors.items() if k != key for cc in _countries(a.chosen))
         _accept(cand, doc, Counter(), near=[a.chosen for k, a in anchors.items() if k != key and a.chosen])
+    _respell(candidates, gaz)
     _one_sense(candidates)
+
+
+#: How far from the article's other places a respelt town may lie.
+_RESPELL_KM = 150.0
+_RESPELL_WINDOW = 400  # characters: the places named around a name
+_RESPELL_PREPOSITIONS = _PLACE_PREPOSITIONS | {"around"}
+
+
+def _stray_town(place: Place, accepted: list[Place]) -> bool:
+    """A small town far from every other place of the article ("Koya town" beside Erbil
+    read as Kōya in Japan): a reading a near respelling may replace."""
+    return place.kind in ("city", "neighbourhood") and place.population < 100_000 and \
+        _far_from_all(place, [a for a in accepted if a is not place], any_size=True)
+
+
+def _respell(candidates: list[_Candidate], gaz: Gazetteer) -> None:
+    """Resolve a name the gazetteer lacks, in a place's position, to a town of the
+    article's countries spelt one soft letter apart ("around Koya" beside Erbil is
+    Koysinceq, also written Koye), the nearest to the places named around it."""
+    accepted = [c for c in candidates if c.chosen is not None and not c.demonym]
+    countries = {cc for c in accepted for cc in _countries(c.chosen)}
+    for cand in candidates:
+        if cand.chosen is not None and not _stray_town(cand.chosen, [c.chosen for c in accepted]) \
+                or not (cand.respell or cand.unresolved) or not _respellable(cand) \
+                or (cand.kinds and not set(cand.kinds) & {"city", "neighbourhood"}):
+            continue
+        around = [c.chosen for c in accepted if c is not cand
+                  and abs(c.start - cand.start) <= _RESPELL_WINDOW]
+        # "near the village of Balyun in southern Idlib": inside the area named next.
+        area = next((c.chosen for c in accepted if 0 <= c.start - cand.end <= 24
+                     and c.chosen.kind in ("country", "province")), None)
+        near = [(_reach(place, around), place)
+                for place in gaz.respellings(cand.surface, countries=countries)
+                if area is None or contains(area, place)]
+        near = [pair for pair in near if pair[0] <= _RESPELL_KM]
+        if near:
+            cand.chosen = min(near, key=lambda pair: pair[0])[1]
+            cand.unresolved, cand.evidence, cand.margin = False, ACCEPT_THRESHOLD, 0.0
+
+
+def _numbered(parser: _Parser, token: _Token) -> bool:
+    """"at Euro 2016": a name followed by a number names an event or a model."""
+    following = token.index + 1
+    return following < len(parser.tokens) and parser.tokens[following].text[:1].isdigit()
+
+
+def _respellable(cand: _Candidate) -> bool:
+    """Not an acronym ("NASA") nor a name with a number."""
+    return not cand.surface.isupper() and not cand.surface[-1:].isdigit()
+
+
+def _reach(town: Place, around: list[Place]) -> float:
+    """How far a town lies from the places named around it: 0 inside a province named
+    there, else the distance to the nearest town (a country is too wide to say)."""
+    best = math.inf
+    for place in around:
+        if place.kind in ("country", "province", "region", "continent"):
+            if place.kind == "province" and contains(place, town):
+                return 0.0
+            continue
+        best = min(best, distance_km(town.lat, town.lon, place.lat, place.lon))
+    return best
 
 
 def _context_countries(gaz: Gazetteer, context: Iterable[str]) -> Counter:

@@ -10,7 +10,7 @@ import pytest
 
 from geomap import gazetteer, settings
 from geomap.exceptions import PlaceNotFoundError
-from geomap.gazetteer import Place, distance_km, load_gazetteer, normalize_name
+from geomap.gazetteer import Place, distance_km, load_gazetteer, near_spelling, normalize_name
 
 
 @pytest.fixture(scope="module")
@@ -250,3 +250,19 @@ def test_a_doubled_consonant_matches_as_an_alias(gaz):
     assert gaz.has_key("baramulla")
     # An exact name still wins: "Latakia" is the city, "Lattakia" also names the province.
     assert gaz.lookup("Latakia")[0].kind == "city"
+
+
+@pytest.mark.parametrize(("a", "b", "near"), [
+    ("koya", "koye", True), ("murghab", "murghob", True), ("chorkuh", "chorku", True),
+    ("qala", "kala", False),  # the first letter must agree
+    ("koya", "kona", False),  # a consonant changed
+    ("iraq", "irak", True), ("kabul", "kabul", False), ("ufa", "ufo", False),
+])
+def test_near_spellings_differ_by_one_soft_letter(a, b, near):
+    assert near_spelling(a, b) is near and near_spelling(b, a) is near
+
+
+def test_respellings_are_towns_of_the_given_countries(gaz):
+    assert [p.name for p in gaz.respellings("Koya", countries=["IQ"])] == ["Koysinceq"]
+    assert gaz.respellings("Koya", countries=["TJ"]) == []
+    assert gaz.respellings("Ufa", countries=["RU"]) == []  # too short to respell

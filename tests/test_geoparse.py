@@ -534,3 +534,18 @@ def test_a_name_behind_a_lower_case_arabic_article_is_found():
     assert [(m.name, m.country_code) for m in geoparse(text) if m.resolved][:2] == [
         ("al-Malikiyah", "SY"), ("al-Qaim", "IQ")]
     assert not any(m.name == "al-Sudani" for m in geoparse(text))
+
+
+def test_a_town_spelt_another_way_is_found_near_the_article_places():
+    # GeoNames knows Koya (Iraq) as Koysinceq or "Koye"; "Koya" alone is a Japanese town.
+    koya = only("Drones struck bases around Koya, about 60 km east of Erbil, on Wednesday.",
+                "Koya")
+    assert koya.country_code == "IQ" and distance_km(koya.lat, koya.lon, 36.08, 44.63) < 10
+    koya = only("Families shelter in mosques in Koya town, near Erbil.", "Koya")
+    assert koya.country_code == "IQ"
+    # A respelling must lie in the area named with the name, and a name with a number
+    # or in capitals is no town.
+    found = geoparse("A convoy was hit near the village of Balyun in southern Idlib.")
+    assert [(m.name, m.resolved) for m in found if m.name == "Balyun"] in ([], [("Balyun", False)])
+    assert not any(m.name in ("Euro", "NASA") for m in geoparse(
+        "He starred at Euro 2016 in Paris and spoke at NASA in Houston."))
