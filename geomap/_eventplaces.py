@@ -742,6 +742,9 @@ class PlaceReader:
         if not spots and not targets:
             spots = self._where_antecedent(draft.sentence, trigger)
         if not spots and not targets and not origins:
+            # "turned back 34 Afghans who tried to cross the Panj near Ishkoshim"
+            spots = self._object_clause_spots(draft.sentence, trigger)
+        if not spots and not targets and not origins:
             # "the handover of Bagram Air Base", "a withdrawal from Kunduz", and a place inside
             # the trigger itself: "closed the crossing", "crossed the Friendship Bridge"
             spots = [(m, "at") for m, r in located if (0 <= m.start - trigger.end <= 30 and

@@ -590,6 +590,10 @@ def test_an_act_on_people_takes_the_time_and_place_of_what_they_were_doing():
     row = only(real("Security forces killed eight gunmen, who had stormed a port complex in "
                     "Balochistan on Wednesday.", published="2024-03-21"), "armed_clash")
     assert row["event_date"] != "2024-03-20"
+    # So does a movement: the people turned back were crossing there.
+    row = only(real("Tajik border guards turned back 34 Afghans who tried to cross the Panj "
+                    "near Ishkoshim last week.", published="2021-09-29"), "border_crossing")
+    assert row["location"] == "Ishkoshim"
 
 
 def test_a_place_named_after_its_kind_is_where_it_happened():
