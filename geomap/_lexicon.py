@@ -27,6 +27,8 @@ _MILITARY_NOUNS = (r"troops|soldiers|servicemen|forces|units|battalions?|brigade
 DIPLOMATS = (r"(?:ambassadors?|envoys?|diplomats?|charg[eé]s?\s+d[’']affaires|charg[eé]s?|"
              r"high\s+commissioners?|military\s+advisers?|attach[eé]s?)")
 
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+
 #: Trigger patterns per category: (kind, regex). ``verb_military`` needs a military object
 #: in the clause; ``verb_political`` a political object.
 TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -35,7 +37,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"emphasi[sz]ed|insisted|added|adding|declared|pledged|vowed|demanded|"
                    r"condemned|critici[sz]ed|welcomed|rejected|accused|proposed|agreed|agrees|"
                    r"discussed|spoke|negotiated|signed|reaffirmed|assured|promised|"
-                   r"called on|called for|expressed (?:concern|support|hope)|visited|visits|"
+                   r"called\s+(?:(?:late\s+|early\s+)?on\s+" + _WEEKDAY + r"\s+)?for|"
+                   r"called on(?!\s+" + _WEEKDAY + r")|expressed (?:concern|support|hope)|visited|visits|"
                    r"announced|refused to (?:recogni[sz]e|accept|negotiate|meet|talk)|"
                    r"recogni[sz]ed|ruled out|accusing|urging|warning|condemning|demanding|"
                    r"denied|confirmed|weighed in|praised|thanked|hailed|negotiating|"
@@ -95,6 +98,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"(?:troops|forces|soldiers|military flights?|military aircraft|military planes?|"
                    r"last (?:[\w.]+\s+){0,2}?(?:flight|plane|troops|soldiers))\s+(?:[\w-]+\s+){0,2}?"
                    r"(?:left|departed|pulled out of|withdrew from|flew out of)"),
+        # "stepped up patrols along the frontier"
+        ("phrase", r"(?:stepped|stepping|ramped|ramping)\s+up\s+(?:[\w-]+\s+)?patrols|"
+                   r"(?:increased|intensified|boosted|reinforced)\s+(?:[\w-]+\s+)?patrols"),
         # Armed men at their post: "Frontier Corps soldiers stand guard at a checkpoint",
         # "Taliban fighters manned new checkpoints along Darulaman Road".
         ("phrase", r"(?:troops|soldiers?|forces|fighters?|officers?|police(?:men)?|guards?|"
@@ -123,7 +129,16 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  r"returned fire|returning fire|"
                  # "traded mortar and artillery fire", "exchanged heavy gunfire"
                  r"(?:exchanged|traded|exchanging|trading)\s+(?:[a-z-]+\s+){0,4}?(?:gun)?fire\b"),
-        ("verb_armed", r"fought|struck|hit|targeted|pounded|destroyed"),
+        ("verb_armed", r"fought|struck|hit(?!\s+back\b)|targeted|pounded|destroyed"),
+        # "the shooting resumed near Ak-Sai", "fighting flared again"
+        ("phrase", r"(?:shooting|gunfire|fighting|shelling|clashes)\s+(?:[\w-]+\s+){0,2}?"
+                   r"(?:resumed|erupted|broke\s+out|flared|intensified)\b"),
+        # "its camp at Zrgwez was also hit on Wednesday" (not "hit by the cyclone")
+        ("phrase", r"(?:camps?|bases?|posts?|convoys?|compounds?|headquarters|positions|"
+                   r"checkpoints?|outposts?|barracks)\s+(?:[\w,’'-]+\s+){0,5}?(?:was|were|had\s+been|"
+                   r"has\s+been|have\s+been)\s+(?:also\s+)?(?:hit|struck|targeted|shelled|bombed)\b"
+                   r"(?!\s+by\s+(?:the\s+|a\s+)?(?:cyclone|storm|floods?|flooding|earthquake|quake|"
+                   r"typhoon|hurricane|landslides?|lightning))"),
         ("verb", r"firing (?:on|at|upon)|(?:shot|shooting|shoots) down|intercepted|downed"),
         ("phrase", r"(?:fired|launched|lobbed)\s+(?:[\w-]+\s+){0,3}?(?:rockets?|missiles?|shells?|"
                    r"mortars?|mortar rounds|drones?|grenades?|artillery|salvos?)\s+"
@@ -267,14 +282,18 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"(?:families|residents|people|villagers|civilians)\s+(?:[\w-]+\s+){0,3}?"
                    r"(?:were|was|had been|have been|has been|been|being)\s+(?:moved|relocated|"
                    r"transferred|bussed|ferried)\s+(?:(?:[\w-]+\s+){0,2}?(?:from|out of|away from)\b|"
-                   r"to\s+(?:[\w-]+\s+)?(?:shelters|evacuation cent(?:re|er)s|safety|safer\s+\w+))"),
+                   r"to\s+(?:[\w-]+\s+)?(?:shelters|evacuation cent(?:re|er)s|camps|safety|"
+                   r"safer\s+\w+))"),
         ("phrase", r"(?:loaded|put|bundled|packed|herded)\s+(?:[\w-]+\s+){0,3}?(?:villagers|residents|"
                    r"families|civilians|people|children|patients)\s+(?:onto|into|on)\s+(?:[\w-]+\s+)"
                    r"{0,2}?(?:trucks|buses|boats|helicopters|vehicles|lorries|planes)\b"),
         ("phrase", r"(?:ships?|vessels?|planes?|flights?|aircraft|convoys?|buses|coaches|ferry|"
                    r"ferries|trains?|helicopters?)\s+carrying\s+(?:[\w,-]+\s+){0,5}?(?:evacuees|"
                    r"nationals|citizens|foreigners|staff|diplomats|passengers|families|survivors|"
-                   r"hostages|the\s+wounded|(?-i:[A-Z])[a-z]+(?:ans|ese|is))\b"),
+                   r"hostages|the\s+wounded|(?-i:[A-Z])[a-z]+(?:ans|ese|is))\b|"
+                   # "a military aircraft carried the bodies of the dead and the wounded"
+                   r"(?:planes?|aircraft|helicopters?|ambulances?)\s+(?:carried|ferried|flew|took)\s+"
+                   r"(?:[\w,-]+\s+){0,10}?(?:the\s+)?(?:wounded|injured)\b"),
         ("phrase", r"(?:flying|flew|flown|airlifting|ferrying|ferried|bussing|bussed|shipping|"
                    r"shipped)\s+(?:[\w’'-]+\s+){0,4}?(?:citizens|nationals|staff|people|civilians|"
                    r"diplomats|families|passengers|foreigners|residents|evacuees)\s+"
@@ -395,7 +414,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "humanitarian": (
         ("verb", r"fled|flee|flees|fleeing|displaced|sheltered|sought refuge|sought asylum"),
-        ("verb_aid", r"delivered|distributed|airdropped|handed out|shipped|provided|sent"),
+        ("verb_aid", r"delivered|distributed|airdropped|handed out|shipped|provided|sent(?!\s+back)"),
         ("phrase", r"(?:families|residents|people|civilians|villagers|inhabitants|thousands|"
                    r"hundreds)\s+(?:[\w-]+\s+){0,3}?(?:left|abandoned|deserted)\s+"
                    r"(?:their\s+(?:homes|houses|villages|towns?|city)|(?-i:[A-Z])[\w-]*)"),
@@ -514,13 +533,13 @@ IRREALIS = re.compile(r"\b(?:if|unless|whether|hopes?|hoping|wants?|wanted|seeks
 
 #: Words that make the subject of a speech verb a political actor.
 POLITICAL_SPEAKER = re.compile(
-    r"\b(?:president|minister|secretary|chancellor|premier|spokes(?:man|woman|person)|"
+    r"\b(?:president|ministers?|secretary|chancellor|premier|spokes(?:man|woman|person)|"
     r"ambassador|envoy|diplomats?|governments?|ministry|ministries|kremlin|white house|pentagon|"
     r"state department|foreign office|embassy|leaders?|officials?|authorities|group|bloc|"
     r"alliance|council|organi[sz]ation|king|emir|prime|taliban|cabinet|"
     r"parliament|nations|countries|union|administration|regime|delegations?|sides?|"
     r"representatives|delegates|negotiators|mediators|elders|jirga|shura|governor|mayor|"
-    r"advis[eo]r|military|army|committee|chief|head|general|commander)\b", re.I)
+    r"advis[eo]r|military|army|committee|chief|head|general|commanders?|lawmakers)\b", re.I)
 
 #: Clause boundaries: a date or place on the other side belongs to another clause.
 CLAUSE_MARKERS = re.compile(

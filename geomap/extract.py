@@ -96,6 +96,9 @@ _POSTURE = re.compile(r"\b(?:stand(?:s|ing)?\s+guard|guard(?:s|ing)?|patrol(?:s|
 _AID_OBJECT = re.compile(r"\b(?:aid|food|flour|wheat|rice|sugar|grain|fuel|medicine|"
                          r"medical supplies|supplies|relief|water|"
                          r"shelter|tents|blankets|vaccines)\b", re.I)
+#: Aid as the subject of a passive: "food and blankets were delivered to them".
+_AID_DELIVERED = re.compile(_AID_OBJECT.pattern + r"(?:\s+and\s+[\w-]+)?\s+(?:were|was|had\s+been|"
+                            r"have\s+been|has\s+been)\s+$", re.I)
 _CROWD = re.compile(r"\b(?:people|protesters|demonstrators|crowds?|residents|students|"
                     r"thousands|hundreds|supporters|women|opposition|activists|workers|villagers|"
                     r"traders|farmers|labourers|laborers|locals|youths|mourners)\b", re.I)
@@ -745,8 +748,9 @@ class _Reader(PlaceReader):
             return None  # "fought the project in court", "struck by a car"
         if kind == "disaster" and not (self.disaster_story or _DISASTER.search(masked)):
             return None  # "the toll rose to 40" in a war is the war's
-        if kind == "verb_aid" and not _AID_OBJECT.search(after[:60]):
-            return None
+        if kind == "verb_aid" and not _AID_OBJECT.search(after[:60]) and not \
+                _AID_DELIVERED.search(before):
+            return None  # "delivered food"; passive: "food and blankets were delivered"
         if kind == "verb_protest" and not _CROWD.search(masked[max(0, match.start() - 60):
                                                              match.start()]):
             return None
@@ -1033,7 +1037,9 @@ class _Reader(PlaceReader):
         return bool(accused) and not accused & speaker
 
     def _political_speaker(self, sentence, masked, match) -> bool:
-        head = re.sub(r",\s*(?:which|who)\b[^,]*,\s*$", " ", masked[:match.start()])
+        # "Hans Grundberg, the UN envoy, also called for": the adverb says nothing of who.
+        head = re.sub(r"(?<=,)\s*(?:also|later|then|again)\s+$", " ", masked[:match.start()])
+        head = re.sub(r",\s*(?:which|who)\b[^,]*,\s*$", " ", head)
         # "Pakistan's intelligence chief, Faiz Hameed, visited": the name is in apposition.
         head = re.sub(r",\s*(?:[A-Z][\w’'-]*\s*){1,4},\s*$", " ", head)
         # "Turkish President Tayyip Erdogan, Baku's closest ally, visited": any short apposition.

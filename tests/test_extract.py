@@ -154,6 +154,21 @@ def test_bad_inputs_raise_input_error():
     ("On Friday, a prosecutor in Cotonou charged three of them and freed the other two.",
      "political"),
     ("The security service arrested three people in Baku on Monday.", "political"),
+    ("On Friday morning the shooting resumed near Batken and went on for two hours.",
+     "armed_clash"),
+    ("The party said its camp near Sulaymaniyah was also hit on Wednesday morning.",
+     "armed_clash"),
+    ("Border guards said they had stepped up patrols along the frontier since Monday.",
+     "military_deployment"),
+    ("About 110,000 people were moved to relief camps in Kolkata on Sunday.", "evacuation"),
+    ("On Thursday, a military aircraft carried the wounded from Erbil to Baghdad.",
+     "evacuation"),
+    ("In Koya, the centre said food and blankets were delivered to them on Thursday.",
+     "humanitarian"),
+    ("Hans Grundberg, the UN envoy for Yemen, also called on Saturday for restraint.",
+     "diplomacy"),
+    ("On Sunday, two dozen former Afghan ministers gathered at a hotel in Dushanbe.",
+     "meeting"),
 ])
 def test_each_category_has_triggers(sentence, category):
     assert only(extract(sentence), category)["trigger"]
@@ -168,6 +183,8 @@ def test_each_category_has_triggers(sentence, category):
     "Kabul has been an observer since 2012.",
     "Russia has occupied territories in Ukraine since 2014.",
     "He drove out to the farm to see his brother.",
+    "Taliban spokesman Zabihullah Mujahid hit back, calling the remarks interference.",
+    "The village was hit by the cyclone on Sunday.",
 ])
 def test_opinions_warnings_quotes_and_background_are_not_events(sentence):
     assert extract(sentence).empty, extract(sentence)[["category", "trigger"]]
