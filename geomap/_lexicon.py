@@ -130,6 +130,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                  # "traded mortar and artillery fire", "exchanged heavy gunfire"
                  r"(?:exchanged|traded|exchanging|trading)\s+(?:[a-z-]+\s+){0,4}?(?:gun)?fire\b"),
         ("verb_armed", r"fought|struck|hit(?!\s+back\b)|targeted|pounded|destroyed"),
+        # "jets flew 1,700 kilometres to strike the port": the flight's purpose, carried out
+        ("phrase", r"(?:jets|planes|aircraft|warplanes|bombers|drones|helicopters)\s+(?:[\w-]+\s+)?"
+                   r"(?:flew|flown)\s+(?:[\w,-]+\s+){0,4}?to\s+(?:strike|attack|bomb|hit)\b"),
         # "the shooting resumed near Ak-Sai", "fighting flared again"
         ("phrase", r"(?:shooting|gunfire|fighting|shelling|clashes)\s+(?:[\w-]+\s+){0,2}?"
                    r"(?:resumed|erupted|broke\s+out|flared|intensified)\b"),
@@ -205,8 +208,9 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"(?:its|the|their)\s+(?:[\w–-]+\s+)?(?:border|frontier)"),
         ("phrase", r"(?:kept|keep|keeps|keeping)\s+(?:[\w–-]+\s+){0,5}?(?:border|crossings?|"
                    r"checkpoints?)\s+(?:[\w–-]+\s+){0,3}?(?:open|closed|shut)\b|"
-                   r"(?:border|crossings?)\s+(?:[\w-]+\s+){0,3}?(?:remained|remains|remain|stayed|"
-                   r"stays)\s+(?:open|closed|shut)"),
+                   r"(?:border|crossings?|border\s+posts?|ports?\s+of\s+entry|checkpoints?)\s+"
+                   r"(?:[\w-]+\s+){0,3}?(?:remained|remains|remain|stayed|stays)\s+(?:open|closed|"
+                   r"shut)"),
         # A crossing opened or shut, said of the crossing itself: "The bridges reopened on
         # Saturday", "the port of entry at Lukeville has been closed since Dec. 4".
         ("phrase", r"(?:bridges?|gates?|crossings?|checkpoints?|border\s+posts?|ports?\s+of\s+"
@@ -234,7 +238,8 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("phrase", r"(?:closed|sealed|opened|reopened|shut|closing|sealing|shutting|reopening)"
                    r"\s+(?:(?:the|a|its|their|all|"
                    r"several|two|three|main|key|[\w’'–-]+)\s+){0,4}?"
-                   r"(?:borders?|border crossings?|crossings?|checkpoints?|crossing points?|frontiers?)"),
+                   r"(?:borders?|border crossings?|crossings?|checkpoints?|crossing points?|frontiers?|"
+                   r"(?:border\s+)?posts?(?=\s+(?:to|at|for|on)\b)|ports?\s+of\s+entry)"),
         ("phrase", r"(?:traffic|trade|crossings?|movement|passage)\s+(?:[\w-]+\s+){0,3}?(?:through|at|"
                    r"across|over)\s+(?:the\s+)?(?:[\w–-]+\s+){0,2}?(?:border|crossing|checkpoint|"
                    r"frontier|customs (?:station|post|house|point))\b[^.;]{0,80}?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+"
@@ -359,6 +364,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"(?:masked\s+|police\s+)?officers|agents|"
                    r"(?<!border )(?:presidential |republican )?guards?|soldiers|troops|the army|the military)"
                    r"\s+(?:[\w,’'-]+\s+){0,6}?(?:arrested|detained|raided|rounded up)\b"),
+        ("phrase", r"issued\s+(?:an?\s+|international\s+)?(?:arrest\s+)?warrants?\s+for\b"),
         # A case in court: "a prosecutor at the special court charged three of them".
         ("phrase", r"(?:prosecutors?|courts?|judges?|tribunals?)\s+(?:[\w,’'-]+\s+){0,8}?"
                    r"(?:charged|indicted|sentenced|convicted)\b"),

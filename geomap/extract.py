@@ -524,10 +524,12 @@ class _Reader(PlaceReader):
                 r"\b(?:left|abandoned)\b", self.text[aid.start:aid.end]):
             del found["humanitarian"]  # "a flight carrying 230 Australians and families left"
         clash, deployment = found.get("armed_clash"), found.get("military_deployment")
-        if clash and deployment and deployment.start <= clash.start < deployment.end + 60 and \
-                re.match(r"(?:sent|sending|scrambled|scrambling|dispatched)\b",
-                         self.text[clash.start:clash.end]):
-            del found["military_deployment"]  # "sent jets to strike positions": the strike
+        if clash and deployment and (deployment.start <= clash.start < deployment.end + 60 and
+                                     re.match(r"(?:sent|sending|scrambled|scrambling|dispatched)\b",
+                                              self.text[clash.start:clash.end])
+                                     or clash.start <= deployment.start < clash.end):
+            # "sent jets to strike positions", "jets flew 1,700 km to strike": the strike
+            del found["military_deployment"]
         if "diplomacy" in found and any(t.start == found["diplomacy"].start
                                         for c, t in found.items() if c != "diplomacy"):
             # "declared a state of emergency" is political, not a statement.

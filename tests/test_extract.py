@@ -169,6 +169,11 @@ def test_bad_inputs_raise_input_error():
      "diplomacy"),
     ("On Sunday, two dozen former Afghan ministers gathered at a hotel in Dushanbe.",
      "meeting"),
+    ("South Africa reopened the post to cargo at Lebombo on Wednesday morning.",
+     "border_crossing"),
+    ("On Saturday, Israeli fighter jets flew 1,700 kilometres to strike the port of Hodeidah.",
+     "armed_clash"),
+    ("Two days later, a court in Mogadishu issued an arrest warrant for Madobe.", "political"),
 ])
 def test_each_category_has_triggers(sentence, category):
     assert only(extract(sentence), category)["trigger"]
