@@ -96,6 +96,16 @@ _POSTURE = re.compile(r"\b(?:stand(?:s|ing)?\s+guard|guard(?:s|ing)?|patrol(?:s|
 _AID_OBJECT = re.compile(r"\b(?:aid|food|flour|wheat|rice|sugar|grain|fuel|medicine|"
                          r"medical supplies|supplies|relief|water|"
                          r"shelter|tents|blankets|vaccines)\b", re.I)
+#: A call to act: "urged supporters to stage a fresh round of protests".
+_CALL_TO_ACT = re.compile(r"\b(?:urged|urging|called\s+on|calling\s+on|asked|appealed\s+to)\s+"
+                          r"(?:[\w’'-]+\s+){1,3}?to\s+(?:stage|hold|join|launch|organi[sz]e|"
+                          r"take\s+part\s+in)\s+(?:[\w-]+\s+){0,5}$", re.I)
+#: What makes the rest of a clause unreal: a denial of it, or a drill's make-believe.
+_UNREAL = re.compile(r"\b(?:(?:denied|denies|deny|denying)\s+(?:that\s+)?(?:[\w’'-]+\s+){0,6}|"
+                     r"(?:scenarios?|simulated|simulating|mock|imaginary|hypothetical)\b"
+                     r"[^.;]{0,120})$", re.I)
+#: A habit told after its verb: "are killed by BSF fire every year".
+_HABIT_AFTER = re.compile(r"[^.;]{0,60}?\b(?:every|each)\s+(?:year|month|week|day)\b", re.I)
 #: Aid as the subject of a passive: "food and blankets were delivered to them".
 _AID_DELIVERED = re.compile(_AID_OBJECT.pattern + r"(?:\s+and\s+[\w-]+)?\s+(?:were|was|had\s+been|"
                             r"have\s+been|has\s+been)\s+$", re.I)
@@ -650,6 +660,12 @@ class _Reader(PlaceReader):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         planned = bool(lex.FUTURE.search(" ".join(window))) or bool(_PRESENT_FOR_FUTURE.search(
             before[-80:]))
+        if _UNREAL.search(before) and category != "military_exercise":
+            # "denied any reinforcements had been sent"; a drill's "scenario involved a group
+            # crossing from a neighbouring state"; "are killed by BSF fire every year"
+            return None
+        if _HABIT_AFTER.match(masked, match.end()) and re.search(r"\b(?:are|is)\s+$", before):
+            return None
         if kind == "noun":
             return self._check_noun(sentence, masked, category, match, planned)
         if re.fullmatch(r"(?:swept|marched|rolled)\s+into", match.group(0)) and not _ARMED.search(
@@ -872,7 +888,7 @@ class _Reader(PlaceReader):
         if not support and not happened and not participle and not after_in_caption and \
                 not lex.INDEFINITE.search(before[-60:]):
             return None
-        if lex.IRREALIS.search(" ".join(words[-6:])) or re.search(
+        if lex.IRREALIS.search(" ".join(words[-6:])) or _CALL_TO_ACT.search(tail) or re.search(
                 r"\b(?:likely|unlikely|possible|probable)\b", masked[match.end():match.end() + 40]) \
                 or re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:would|could|might|may)\s+be\b",
                             masked[match.end():match.end() + 40]):

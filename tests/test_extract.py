@@ -190,6 +190,11 @@ def test_each_category_has_triggers(sentence, category):
     "He drove out to the farm to see his brother.",
     "Taliban spokesman Zabihullah Mujahid hit back, calling the remarks interference.",
     "The village was hit by the cyclone on Sunday.",
+    "A Taliban official in Badakhshan denied any reinforcements had been sent.",
+    "The scenario involved a terrorist group crossing from a neighbouring state and seizing a "
+    "border village.",
+    "Rights groups say dozens of villagers are killed by border guards every year.",
+    "He urged supporters to stage a fresh round of nationwide protests from next Wednesday.",
 ])
 def test_opinions_warnings_quotes_and_background_are_not_events(sentence):
     assert extract(sentence).empty, extract(sentence)[["category", "trigger"]]
