@@ -210,7 +210,7 @@ _ARMED_GROUP_NOUN = re.compile(r"\s+(?:fighters|militia(?:s|men)?|rebels|gunmen|
 
 
 #: A dateline city opening a paragraph: "KHOROG, Tajikistan -", "BISHKEK (Reuters) -".
-_DATELINE_CITY = re.compile(r"(?<![^\n])[A-Z][A-Z .’'-]{2,30}(?=(?:,\s*[\w. ]{2,30})?\s*"
+_DATELINE_CITY = re.compile(r"(?<![^\n])[A-Z][A-Z .’'/-]{2,30}(?=(?:,\s*[\w. ]{2,30})?\s*"
                             r"(?:\([^)]{1,30}\))?\s*[-—–,])")
 
 #: What happens across a country, not where the story stands.

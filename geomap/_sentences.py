@@ -171,7 +171,7 @@ def _glue(text: str, current: tuple[int, int], nxt: tuple[int, int, int], gap: i
 
 
 #: A wire dateline opening a block: "QAMISHLI, Syria, Nov 23 (Reuters) -", "KABUL (AP) -".
-_DATELINE_START = re.compile(r"[A-Z][A-Z.’' -]{2,40}(?:,\s*[A-Z][\w.]*){0,2}(?:,\s*[A-Z][a-z]{2,8}"
+_DATELINE_START = re.compile(r"[A-Z][A-Z.’'/ -]{2,40}(?:,\s*[A-Z][\w.]*){0,2}(?:,\s*[A-Z][a-z]{2,8}"
                              r"\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\)\s*)?[-—–]\s")
 
 #: A photo credit closing a caption: "(Reuters)", "(AFP)", "(Russian Defence Ministry/Handout)".

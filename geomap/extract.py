@@ -228,7 +228,7 @@ _AFTERMATH = re.compile(r"\b(?:(?P<days>(?:in\s+)?the\s+days)|hours|minutes|mome
 _PRECEDENT = re.compile(r"\b(?:similar|comparable|previous|earlier|last such)\b", re.I)
 
 #: A wire dateline opening a sentence: "YEREVAN, Sept 14 -", "BEIJING, Aug 16 (Reuters) -".
-_DATELINE = re.compile(r"[A-Z][A-Z .’'-]{2,40}(?:,\s*[A-Z][\w.]*)?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+_DATELINE = re.compile(r"[A-Z][A-Z .’'/-]{2,40}(?:,\s*[A-Z][\w.]*)?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
                        r"(?:,\s*\d{4})?\s*(?:\([^)]{1,30}\)\s*)?[-—–]+\s*")
 
 
@@ -1438,7 +1438,9 @@ class _Reader(PlaceReader):
             recent = [d for d in previous if draft.sentence.index - d.sentence.index <= 4]
             # "Burundi closed its border on Thursday, accusing ... rebels who killed 20
             # people last month": the next sentence follows the main clause, not the aside.
-            last = [d for d in last if not self._in_relative_clause(d)] or last
+            last, near = ([d for d in group if not self._in_relative_clause(d)]
+                          for group in (last, near))
+            recent = [d for d in recent if not self._in_relative_clause(d)] or recent
             source = (named or same or last or near or recent or [None])[-1]
             anchor = None if source is not None or draft.planned else self._narrative_date(draft)
             if source is not None and not draft.planned:
@@ -1455,8 +1457,11 @@ class _Reader(PlaceReader):
                 draft.flags.append("date_assumed")
 
     def _in_relative_clause(self, draft: _Draft) -> bool:
+        """Whether an event is told in an aside: "rebels who killed 20", "came two days
+        after the army began drills"."""
         marker = self._open_marker(draft.sentence, draft.trigger.start)
-        return marker is not None and marker[2] in ("who", "which", "whom", "whose")
+        return marker is not None and marker[2] in ("who", "which", "whom", "whose", "after",
+                                                    "before")
 
     def _narrative_date(self, draft: _Draft) -> ResolvedDate | None:
         """The last date stated before the event's sentence, if it lies in the month

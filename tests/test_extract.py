@@ -643,6 +643,16 @@ def test_a_lag_reaches_across_a_long_noun_phrase():
     assert row["event_date"] == "2022-09-02"
 
 
+def test_a_sentence_after_an_aside_takes_the_main_clause_date():
+    events = real("Hundreds of Chinese nationals were evacuated from Laukkai on Monday. The "
+                  "move, confirmed late on Monday, came two days after rebels attacked a post "
+                  "near Nansan. The embassy "
+                  "said the evacuees had crossed at the Nansan checkpoint.",
+                  published="2023-11-28")
+    row = only(events, "border_crossing")
+    assert row["event_date"] == "2023-11-27"
+
+
 def test_a_statement_takes_the_date_of_the_main_clause_before_it():
     events = real("Burundi closed its border with Rwanda on Thursday, accusing it of arming "
                   "the rebels who killed 20 people near Gatumba last month. The interior "
@@ -1752,6 +1762,15 @@ def test_a_headline_ending_in_an_attribution_stays_apart_from_the_dateline():
     events = events_from_text(text, published="2022-11-23", learned=False)
     # One event, from the dateline's sentence: the headline is not glued to it.
     assert list(events["quote"]) == [text.split("\n\n")[1]]
+
+
+def test_a_dateline_of_two_cities_starts_its_own_sentence():
+    text = ("China pulls citizens out of Myanmar's Laukkai as rebel offensive closes in\n\n"
+            "BEIJING/BANGKOK, Nov 28 (Reuters) - Hundreds of Chinese nationals were evacuated "
+            "from the town of Laukkai on Monday.")
+    row = only(events_from_text(text, published="2023-11-28", learned=False), "evacuation")
+    assert row["quote"] == text.split("\n\n")[1]
+    assert row["event_date"] == "2023-11-27"  # "on Monday", not the dateline's day
 
 
 def test_a_time_given_in_another_zone_dates_nothing():
