@@ -162,6 +162,11 @@ _REPORTED_FACT = re.compile(
     # "the strikes had been measured and proportionate": a judgement, not a fact
     r"measured|justified|unprovoked)\b)[a-z]+(?:ed|en|wn|ne|lt|ft|ck|ght|id|un|ot)\b")
 #: A speaker nobody can hold to it: "one EU diplomat", "a Thai security official", "officials".
+#: A source who may not be named: what they say is reporting, not a statement.
+_UNNAMED_SOURCE = re.compile(r"\b(?:on\s+condition\s+of\s+anonymity|(?:asked|asking|declined|"
+                             r"requested)\s+not\s+to\s+be\s+(?:named|identified)|declined\s+to\s+be\s+"
+                             r"(?:named|identified)|not\s+authori[sz]ed\s+to\s+(?:speak|talk|brief))\b",
+                             re.I)
 _ANONYMOUS_SPEAKER = re.compile(
     r"\s*(?:a|an|one|two|three|several|some|many|other)\s+(?:[A-Z][\w.’'-]*\s+){0,2}(?:[a-z-]+\s+){0,2}"
     r"(?:officials?|diplomats?|sources?|residents?|witnesses|analysts?|experts?|observers?|"
@@ -772,6 +777,8 @@ class _Reader(PlaceReader):
         if kind == "verb_protest" and not _CROWD.search(masked[max(0, match.start() - 60):
                                                              match.start()]):
             return None
+        if kind == "speech" and _UNNAMED_SOURCE.search(masked):
+            return None  # "..., an official said, speaking on condition of anonymity": a source
         if kind == "speech" and lowered[-1:] and lowered[-1] in ("was", "were", "been", "being") \
                 and not re.match(r"(?:announced|agreed|signed|declared)$", match.group(0)):
             return None  # "students were told": reported to, not a statement

@@ -195,6 +195,9 @@ def test_each_category_has_triggers(sentence, category):
     "border village.",
     "Rights groups say dozens of villagers are killed by border guards every year.",
     "He urged supporters to stage a fresh round of nationwide protests from next Wednesday.",
+    "\u201cWe are dealing with a new reality,\u201d a senior Uzbek official told Reuters, asking "
+    "not to be named.",
+    "A former Iranian diplomat, who spoke on condition of anonymity, said Tehran had acted.",
 ])
 def test_opinions_warnings_quotes_and_background_are_not_events(sentence):
     assert extract(sentence).empty, extract(sentence)[["category", "trigger"]]
