@@ -237,7 +237,7 @@ TRIGGERS: dict[str, tuple[tuple[str, str], ...]] = {
                    r"registered|processed)"),
         ("phrase", r"(?:closed|sealed|opened|reopened|shut|closing|sealing|shutting|reopening)"
                    r"\s+(?:(?:the|a|its|their|all|"
-                   r"several|two|three|main|key|[\w’'–-]+)\s+){0,4}?"
+                   r"several|two|three|main|key|[\w’'–-]+)\s+){0,7}?"
                    r"(?:borders?|border crossings?|crossings?|checkpoints?|crossing points?|frontiers?|"
                    r"(?:border\s+)?posts?(?=\s+(?:to|at|for|on)\b)|ports?\s+of\s+entry)"),
         ("phrase", r"(?:traffic|trade|crossings?|movement|passage)\s+(?:[\w-]+\s+){0,3}?(?:through|at|"

@@ -174,6 +174,8 @@ def test_bad_inputs_raise_input_error():
     ("On Saturday, Israeli fighter jets flew 1,700 kilometres to strike the port of Hodeidah.",
      "armed_clash"),
     ("Two days later, a court in Mogadishu issued an arrest warrant for Madobe.", "political"),
+    ("Thailand closed the Chong Chom and Chong Sa-ngam border checkpoints with Cambodia on "
+     "Tuesday.", "border_crossing"),
 ])
 def test_each_category_has_triggers(sentence, category):
     assert only(extract(sentence), category)["trigger"]
@@ -650,8 +652,8 @@ def test_a_lag_reaches_across_a_long_noun_phrase():
 def test_a_sentence_after_an_aside_takes_the_main_clause_date():
     events = real("Hundreds of Chinese nationals were evacuated from Laukkai on Monday. The "
                   "move, confirmed late on Monday, came two days after rebels attacked a post "
-                  "near Nansan. The embassy "
-                  "said the evacuees had crossed at the Nansan checkpoint.",
+                  "near Nansan. The embassy said the evacuees had crossed at the Nansan "
+                  "checkpoint.",
                   published="2023-11-28")
     row = only(events, "border_crossing")
     assert row["event_date"] == "2023-11-27"
