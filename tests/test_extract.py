@@ -520,15 +520,15 @@ def test_test_articles_meet_targets():
 
 
 def test_blind_rounds_stay_above_their_first_fixes():
-    """Articles annotated by people who never saw the extractor (rounds 17-42). Scored
-    blind at recall 0.23-0.51 / precision 0.28-0.58 per round (rounds 31-42 per set: 0.23-0.56 /
+    """Articles annotated by people who never saw the extractor (rounds 17-43). Scored
+    blind at recall 0.23-0.51 / precision 0.28-0.58 per round (rounds 31-43 per set: 0.23-0.56 /
     0.27-0.58); after the general fixes each round taught and the sentence model
-    trained on them, 0.53 / 0.54 pooled (in sample; 0.56 / 0.57 before rounds 38 and 39
-    joined, 0.546 / 0.553 before rounds 40-42 joined, each with few fixes drawn from them).
+    trained on them, 0.525 / 0.538 pooled (in sample; 0.56 / 0.57 before rounds 38 and 39
+    joined, 0.546 / 0.553 before rounds 40-43 joined, each with few fixes drawn from them).
     The guard sits a little below that, room for a retrained model's noise; the target
     (0.8 / 0.9 on unseen articles) is not met."""
     newer = [p for p in sorted(DATA.glob("*.events.csv")) if _blind_round(p)]
-    assert len(newer) == 209
+    assert len(newer) == 218
     matched, n_gold, n_pred = _pooled(newer)
     assert matched / n_gold >= 0.52 and matched / n_pred >= 0.52, (matched, n_gold, n_pred)
 
