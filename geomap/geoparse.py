@@ -1150,9 +1150,7 @@ def _respell(candidates: list[_Candidate], gaz: Gazetteer) -> None:
     accepted = [c for c in candidates if c.chosen is not None and not c.demonym]
     countries = {cc for c in accepted for cc in _countries(c.chosen)}
     for cand in candidates:
-        if cand.chosen is not None and not _stray_town(cand.chosen, [c.chosen for c in accepted]) \
-                or not (cand.respell or cand.unresolved) or not _respellable(cand) \
-                or (cand.kinds and not set(cand.kinds) & {"city", "neighbourhood"}):
+        if not _wants_respelling(cand, [c.chosen for c in accepted]):
             continue
         around = [c.chosen for c in accepted if c is not cand
                   and abs(c.start - cand.start) <= _RESPELL_WINDOW]
@@ -1168,15 +1166,20 @@ def _respell(candidates: list[_Candidate], gaz: Gazetteer) -> None:
             cand.unresolved, cand.evidence, cand.margin = False, ACCEPT_THRESHOLD, 0.0
 
 
+def _wants_respelling(cand: _Candidate, accepted: list[Place]) -> bool:
+    """A name where a place is expected that the gazetteer lacks, or reads only as a stray
+    town; not an acronym ("NASA"), nor a name cued as something other than a town."""
+    if cand.chosen is not None and not _stray_town(cand.chosen, accepted):
+        return False
+    if not (cand.respell or cand.unresolved) or cand.surface.isupper():
+        return False
+    return not cand.kinds or bool(set(cand.kinds) & {"city", "neighbourhood"})
+
+
 def _numbered(parser: _Parser, token: _Token) -> bool:
     """"at Euro 2016": a name followed by a number names an event or a model."""
     following = token.index + 1
     return following < len(parser.tokens) and parser.tokens[following].text[:1].isdigit()
-
-
-def _respellable(cand: _Candidate) -> bool:
-    """Not an acronym ("NASA") nor a name with a number."""
-    return not cand.surface.isupper() and not cand.surface[-1:].isdigit()
 
 
 def _reach(town: Place, around: list[Place]) -> float:
