@@ -536,9 +536,9 @@ class PlaceReader:
                      r"\s+of\s+$", before):
             return "near"  # "the Atlit naval base south of Haifa", "downstream of Ishkashim"
         # "in the political capital Gitega", "in the capital, Kabul": an apposition.
-        found = found if found and found.group(1).lower() in _LOCATIVE else _APPOSED.search(before)
-        if found and found.group(1).lower() in _LOCATIVE:
-            return _LOCATIVE[found.group(1).lower()]
+        for found in (found, _APPOSED.search(before)):
+            if found and found.group(1).lower() in _LOCATIVE:
+                return _LOCATIVE[found.group(1).lower()]
         if re.search(r"\bon\s+the\s+(?:[\w-]+\s+){0,2}?(?:outskirts|edges?|fringes?|periphery|"
                      r"side)\s+of\s+(?:the\s+)?$", before):
             return "at"  # "on the outskirts of Myawaddy"; a bare "on" is often a topic
@@ -959,7 +959,7 @@ class PlaceReader:
             return
         dated = re.search(r"\b(?:19|20)\d\d\W*$",
                           self.text[draft.sentence.start:draft.sentence.end])
-        if not (dated or borrowed or not draft.place):
+        if draft.place and not dated and not borrowed:
             return  # only a caption closed by its date names where the photo was taken
         # "A damaged window at the Azerbaijani embassy in Tehran after Friday's attack": a
         # photo shows the place it names, whatever clause the name sits in.
