@@ -1368,6 +1368,12 @@ def _accept(cand: _Candidate, doc: Counter, own: Counter, *, near: list[Place] =
         # river"), but only a town near the article's other places.
         strength = min(strength, ACCEPT_THRESHOLD - 0.1)
         cand.unresolved = True
+    if (cand.kinds and set(cand.kinds) <= {"crossing", "border"}
+            and cand.chosen.kind in ("mountain", "mountain_range")):
+        # "the Lebombo border post": a crossing named after the range it cuts through is
+        # not the range's midpoint, which may lie far from it.
+        strength = min(strength, ACCEPT_THRESHOLD - 0.1)
+        cand.unresolved = True
     if "landmark" in cand.chosen.subkind and not cand.venue:
         # "The White House said": the government speaking, not a place; "talks at the
         # White House" were held there.
@@ -1439,7 +1445,16 @@ def _strength(cand: _Candidate, place: Place, primary: bool, doc: Counter, own: 
 
 
 def _one_sense(candidates: list[_Candidate]) -> None:
-    """A name accepted once in an article means the same place everywhere in it."""
+    """A name accepted once in an article means the same place everywhere in it; a name
+    cued once as a crossing the gazetteer lacks ("the Lebombo border post") is that
+    crossing everywhere, not the range it is named after ("cross at Lebombo")."""
+    crossings = {normalize_name(c.surface) for c in candidates
+                 if c.chosen is None and c.unresolved and c.kinds
+                 and set(c.kinds) <= {"crossing", "border"}}
+    for cand in candidates:
+        if cand.chosen is not None and cand.chosen.kind in ("mountain", "mountain_range") \
+                and normalize_name(cand.surface) in crossings:
+            cand.chosen, cand.unresolved, cand.kinds = None, True, ("crossing",)
     accepted = {normalize_name(c.surface): c for c in candidates if c.chosen is not None}
     for cand in candidates:
         if cand.chosen is None and not cand.unresolved:

@@ -549,3 +549,13 @@ def test_a_town_spelt_another_way_is_found_near_the_article_places():
     assert [(m.name, m.resolved) for m in found if m.name == "Balyun"] in ([], [("Balyun", False)])
     assert not any(m.name in ("Euro", "NASA") for m in geoparse(
         "He starred at Euro 2016 in Paris and spoke at NASA in Houston."))
+
+
+def test_a_crossing_named_after_a_range_is_not_the_range():
+    # The Lebombo crossing lies ~80 km from the Lebombo Mountains' midpoint: a crossing cue
+    # makes the name an unresolved crossing everywhere in the article.
+    found = geoparse("Families wait at the Lebombo border post on Wednesday. Lorries waiting "
+                     "to cross at Lebombo queued for 20 kilometres.")
+    assert [(m.name, m.resolved) for m in found] == [("Lebombo", False), ("Lebombo", False)]
+    (rng,) = geoparse("Fighting flared in the Lebombo mountains.")
+    assert rng.kind == "mountain_range" and rng.resolved
