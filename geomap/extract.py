@@ -161,12 +161,12 @@ _REPORTED_FACT = re.compile(
     r"welcomed|condemned|instructed|ordered|authori[sz]ed|informed|decided|approved|"
     # "the strikes had been measured and proportionate": a judgement, not a fact
     r"measured|justified|unprovoked)\b)[a-z]+(?:ed|en|wn|ne|lt|ft|ck|ght|id|un|ot)\b")
-#: A speaker nobody can hold to it: "one EU diplomat", "a Thai security official", "officials".
 #: A source who may not be named: what they say is reporting, not a statement.
 _UNNAMED_SOURCE = re.compile(r"\b(?:on\s+condition\s+of\s+anonymity|(?:asked|asking|declined|"
                              r"requested)\s+not\s+to\s+be\s+(?:named|identified)|declined\s+to\s+be\s+"
                              r"(?:named|identified)|not\s+authori[sz]ed\s+to\s+(?:speak|talk|brief))\b",
                              re.I)
+#: A speaker nobody can hold to it: "one EU diplomat", "a Thai security official", "officials".
 _ANONYMOUS_SPEAKER = re.compile(
     r"\s*(?:a|an|one|two|three|several|some|many|other)\s+(?:[A-Z][\w.’'-]*\s+){0,2}(?:[a-z-]+\s+){0,2}"
     r"(?:officials?|diplomats?|sources?|residents?|witnesses|analysts?|experts?|observers?|"
@@ -223,9 +223,9 @@ _TOPIC_OF = re.compile(r"\b(?:debate|discussion|inquiry|investigation|probe|repo
                        r"questions?|comments?|remarks|statement)\s+(?:on|about|over|into)\s+"
                        r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 
-#: What follows another event by an unstated few days: "fled in the days after ...".
 #: The object between a trigger and a clause about it: "killed eight gunmen who ...".
 _OBJECT_GAP = re.compile(r"(?:\s+[\w'’.-]+){1,6}\s+")
+#: What follows another event by an unstated few days: "fled in the days after ...".
 _AFTERMATH = re.compile(r"\b(?:(?P<days>(?:in\s+)?the\s+days)|hours|minutes|moments|shortly|"
                         r"soon|just)\s+(?:after|following)\b", re.I)
 
@@ -667,10 +667,10 @@ class _Reader(PlaceReader):
             before[-80:]))
         if _UNREAL.search(before) and category != "military_exercise":
             # "denied any reinforcements had been sent"; a drill's "scenario involved a group
-            # crossing from a neighbouring state"; "are killed by BSF fire every year"
+            # crossing from a neighbouring state"
             return None
         if _HABIT_AFTER.match(masked, match.end()) and re.search(r"\b(?:are|is)\s+$", before):
-            return None
+            return None  # "are killed by BSF fire every year"
         if kind == "noun":
             return self._check_noun(sentence, masked, category, match, planned)
         if re.fullmatch(r"(?:swept|marched|rolled)\s+into", match.group(0)) and not _ARMED.search(
@@ -1426,6 +1426,7 @@ class _Reader(PlaceReader):
     # -- dates across sentences ------------------------------------------------------------
 
     def _carry_dates(self, drafts: list[_Draft]) -> None:
+        asides = {id(d) for d in drafts if self._in_relative_clause(d)}
         for i, draft in enumerate(drafts):
             if draft.date is not None:
                 continue
@@ -1445,9 +1446,8 @@ class _Reader(PlaceReader):
             recent = [d for d in previous if draft.sentence.index - d.sentence.index <= 4]
             # "Burundi closed its border on Thursday, accusing ... rebels who killed 20
             # people last month": the next sentence follows the main clause, not the aside.
-            last, near = ([d for d in group if not self._in_relative_clause(d)]
-                          for group in (last, near))
-            recent = [d for d in recent if not self._in_relative_clause(d)] or recent
+            last, near = ([d for d in group if id(d) not in asides] for group in (last, near))
+            recent = [d for d in recent if id(d) not in asides] or recent
             source = (named or same or last or near or recent or [None])[-1]
             anchor = None if source is not None or draft.planned else self._narrative_date(draft)
             if source is not None and not draft.planned:

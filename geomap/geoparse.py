@@ -1148,9 +1148,10 @@ def _respell(candidates: list[_Candidate], gaz: Gazetteer) -> None:
     article's countries spelt one soft letter apart ("around Koya" beside Erbil is
     Koysinceq, also written Koye), the nearest to the places named around it."""
     accepted = [c for c in candidates if c.chosen is not None and not c.demonym]
-    countries = {cc for c in accepted for cc in _countries(c.chosen)}
+    places = [c.chosen for c in accepted]
+    countries = {cc for place in places for cc in _countries(place)}
     for cand in candidates:
-        if not _wants_respelling(cand, [c.chosen for c in accepted]):
+        if not _wants_respelling(cand, places):
             continue
         around = [c.chosen for c in accepted if c is not cand
                   and abs(c.start - cand.start) <= _RESPELL_WINDOW]
